@@ -1,0 +1,97 @@
+"""The `sitrep` command line: thin commands that parse options and call library functions."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from sitrep.cli.events import events_command
+from sitrep.cli.eval import eval_command
+from sitrep.cli.extract import extract_command, ingest_command
+from sitrep.settings import Settings
+
+app = typer.Typer(help="sitrep: news reports of armed attacks -> a dated, placed, sourced event database.",
+                  no_args_is_help=True, add_completion=False)
+
+
+class OutputFormat(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+class ExtractFormat(str, Enum):
+    jsonl = "jsonl"
+    table = "table"
+
+
+class EvalMode(str, Enum):
+    meta = "meta"
+    text = "text"
+
+
+def _date(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=option) from None
+
+
+Paths = Annotated[list[Path], typer.Argument(help="Files (.txt, .jsonl) or folders of them.")]
+Published = Annotated[Optional[str], typer.Option(help="Publication date of every input (YYYY-MM-DD).")]
+Reference = Annotated[Optional[str], typer.Option(help="Date to resolve undated texts against (default today).")]
+
+
+@app.command()
+def extract(paths: Paths, published: Published = None, reference_date: Reference = None,
+            format: Annotated[ExtractFormat, typer.Option("--format", help="jsonl or table")] = ExtractFormat.jsonl) -> None:
+    """Extract events from documents and print one JSON line per document."""
+    _date(published, "--published")
+    ok = extract_command([str(p) for p in paths], Settings(), published, _date(reference_date, "--reference-date"), format.value)
+    raise typer.Exit(0 if ok else 1)
+
+
+@app.command()
+def ingest(paths: Paths, published: Published = None, reference_date: Reference = None) -> None:
+    """Extract documents and store them, their events and evidence in the database."""
+    _date(published, "--published")
+    ok = ingest_command([str(p) for p in paths], Settings(), published, _date(reference_date, "--reference-date"))
+    raise typer.Exit(0 if ok else 1)
+
+
+@app.command()
+def events(
+    since: Annotated[Optional[str], typer.Option(help="Earliest event date (YYYY-MM-DD).")] = None,
+    until: Annotated[Optional[str], typer.Option(help="Latest event date (YYYY-MM-DD).")] = None,
+    site: Annotated[Optional[str], typer.Option(help="Site name contains this.")] = None,
+    actor: Annotated[Optional[str], typer.Option(help="Actor name contains this.")] = None,
+    country: Annotated[Optional[str], typer.Option(help="ISO country code, e.g. SY.")] = None,
+    format: Annotated[OutputFormat, typer.Option("--format", help="table, jsonl or csv")] = OutputFormat.table,
+) -> None:
+    """List stored events."""
+    _date(since, "--since")
+    _date(until, "--until")
+    events_command(since, until, site, actor, country, format.value, Settings())
+
+
+@app.command(name="eval")
+def evaluate(
+    gold_dir: Annotated[Path, typer.Argument(help="A corpus folder with docs/ and gold.jsonl.")],
+    mode: Annotated[EvalMode, typer.Option(help="meta: url and date given; text: text only.")] = EvalMode.meta,
+    format: Annotated[str, typer.Option("--format", help="table or json")] = "table",
+) -> None:
+    """Score sitrep against a gold corpus, beside the baseline (dateparser + alias matching)."""
+    if not (gold_dir / "gold.jsonl").is_file():
+        raise typer.BadParameter(f"{gold_dir} has no gold.jsonl", param_hint="GOLD_DIR")
+    eval_command(gold_dir, mode.value, format, Settings())
+
+
+def main() -> None:
+    """Entry point of the `sitrep` script."""
+    app()

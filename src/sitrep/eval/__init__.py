@@ -1,0 +1,1 @@
+"""The evaluation harness: the SCHEMA.md scorer, the baseline, and side-by-side reports."""

@@ -1,0 +1,140 @@
+"""spaCy components: token folding and the gazetteer/cue matchers built from data files.
+
+Matches land in `doc.spans["sitrep"]`; each span's `label_` is a category (SITE, ACTOR, OUTLET,
+CLAIMANT, WEAPON, TARGET, SOURCE, ATTACK, CLAIM, REPORT, HEDGE, BACKGROUND, THREAT, NEGATION,
+ORIGIN, PLACE_CUE, ANAPHOR, SKIP, SHELLING, INTERCEPT, KILLED, INJURED, TALLY, PERIOD) and its
+`kb_id_` the canonical key (site key, actor name, weapon key...).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from sitrep.lang import load_language
+from sitrep.normalize import fold_token
+from sitrep.packs import load_pack
+
+SPAN_KEY = "sitrep"
+# Within these categories one token belongs to one match at most (longest wins).
+EXCLUSIVE = {"SITE", "ACTOR", "OUTLET", "CLAIMANT", "WEAPON", "TARGET", "SOURCE", "PLACE_CUE"}
+
+
+@Language.component("sitrep_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """Start a sentence after every line break: headlines, captions and paragraphs never run on."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text_with_ws and not token.is_space:
+            token.is_sent_start = True
+    return doc
+
+
+@Language.component("sitrep_fold")
+def fold_tokens(doc: Doc) -> Doc:
+    """Set every token's NORM to its folded form (case, accents, Arabic variants)."""
+    for token in doc:
+        token.norm_ = fold_token(token.text)
+    return doc
+
+
+def _phrase_entries(pack_name: str, lang: str) -> Iterable[tuple[str, str, str]]:
+    """(category, key, phrase) for every gazetteer and cue phrase of a pack and language."""
+    pack = load_pack(pack_name)
+    lexicon = load_language(lang).lexicon
+    for site in pack.sites.values():
+        for alias in site.aliases:
+            yield "SITE", site.key, alias
+    for actor in pack.actors.values():
+        for aliases in actor.aliases.values():  # every script: quotations cross languages
+            for alias in aliases:
+                yield "ACTOR", actor.name, alias
+    for outlet in pack.outlets.values():
+        for alias in outlet.aliases:
+            yield "OUTLET", outlet.name, alias
+    for claimant, by_lang in pack.claimants.items():
+        for alias in by_lang.get(lang, ()):
+            yield "CLAIMANT", claimant, alias
+    for category, field in (("WEAPON", "weapons"), ("TARGET", "targets"), ("SOURCE", "source_phrases"),
+                            ("COUNTRY", "countries")):
+        for key, phrases in lexicon.get(field, {}).items():
+            for phrase in phrases:
+                yield category, key, phrase
+    for kind, phrases in lexicon.get("casualty", {}).items():
+        for phrase in phrases:
+            yield kind.upper(), kind, phrase
+    for category, field in (
+        ("ATTACK", "attack_phrases"), ("CLAIM", "claim_phrases"), ("REPORT", "report_phrases"),
+        ("HEDGE", "hedge_phrases"), ("BACKGROUND", "background_phrases"), ("NEGATION", "negation_phrases"),
+        ("ORIGIN", "origin_phrases"), ("PLACE_CUE", "place_cues"), ("ANAPHOR", "anaphora"),
+        ("SKIP", "skip_phrases"), ("DISTINCT", "distinct_phrases"), ("TALLY", "tally_nouns"),
+        ("PERIOD", "tally_period_phrases"), ("NOT_PLACE", "not_place_prefixes"),
+    ):
+        for phrase in lexicon.get(field, []):
+            yield category, category.lower(), phrase
+
+
+def _lemma_entries(lang: str) -> Iterable[tuple[str, list[str]]]:
+    lexicon = load_language(lang).lexicon
+    for category, field in (
+        ("ATTACK", "attack_lemmas"), ("CLAIM", "claim_lemmas"), ("REPORT", "report_lemmas"),
+        ("THREAT", "threat_lemmas"), ("SHELLING", "shelling_lemmas"), ("INTERCEPT", "interception_lemmas"),
+    ):
+        lemmas = lexicon.get(field, [])
+        if lemmas:
+            yield category, lemmas
+
+
+def lexicon_claim_say(lang: str) -> tuple[list[str], list[str]]:
+    """Verbs of saying and the perfect auxiliary that together make a claim ("a affirmé ... avoir visé")."""
+    lexicon = load_language(lang).lexicon
+    return lexicon.get("claim_say_lemmas", []), [fold_token(a) for a in lexicon.get("claim_perfect", [])]
+
+
+class SitrepMatcher:
+    """Matches gazetteer entries and cue phrases on folded tokens, and cue lemmas."""
+
+    def __init__(self, nlp: Language, pack: str, lang: str) -> None:
+        self.phrases = PhraseMatcher(nlp.vocab, attr="NORM")
+        self.lemmas = Matcher(nlp.vocab)
+        self.use_lemmas = nlp.has_pipe("lemmatizer")
+        grouped: dict[str, list[Doc]] = {}
+        seen: set[tuple[str, str]] = set()
+        for category, key, phrase in _phrase_entries(pack, lang):
+            label = f"{category}|{key}"
+            if (label, fold_token(phrase)) in seen:
+                continue
+            seen.add((label, fold_token(phrase)))
+            grouped.setdefault(label, []).append(fold_tokens(nlp.make_doc(phrase)))
+        for label, docs in grouped.items():
+            self.phrases.add(label, docs)
+        say, aux = lexicon_claim_say(lang)
+        if say:
+            attr = "LEMMA" if self.use_lemmas else "NORM"
+            self.lemmas.add("CLAIM|claim", [[{attr: {"IN": say}}, {"IS_PUNCT": False, "OP": "{0,6}"},
+                                             {"NORM": {"IN": aux}}, {"POS": {"IN": ["VERB", "AUX"]}, "OP": "?"}]])
+        for category, lemmas in _lemma_entries(lang):
+            folded = sorted({fold_token(lemma) for lemma in lemmas})
+            attr = "LEMMA" if self.use_lemmas else "NORM"
+            values = lemmas if self.use_lemmas else folded
+            self.lemmas.add(f"{category}|{category.lower()}", [[{attr: {"IN": list(values)}}]])
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans: dict[str, list[Span]] = {}
+        for matcher in (self.phrases, self.lemmas):
+            for match_id, start, end in matcher(doc):
+                category, key = doc.vocab.strings[match_id].split("|", 1)
+                spans.setdefault(category, []).append(Span(doc, start, end, label=category, kb_id=key))
+        kept = [s for c, group in spans.items() for s in (filter_spans(group) if c in EXCLUSIVE else group)]
+        doc.spans[SPAN_KEY] = sorted(kept, key=lambda s: (s.start, -s.end))
+        return doc
+
+
+@Language.factory("sitrep_matcher", default_config={"pack": "iraq_syria", "lang": "fr"})
+def make_matcher(nlp: Language, name: str, pack: str, lang: str) -> SitrepMatcher:
+    """Gazetteer and cue matcher of a theatre pack and a language."""
+    return SitrepMatcher(nlp, pack, lang)

@@ -1,0 +1,288 @@
+"""Sentences -> attack mentions: what a single sentence says happened, where, when and by whom."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from spacy.tokens import Doc, Span
+
+from sitrep.extract.components import SPAN_KEY
+from sitrep.lang import load_language
+from sitrep.packs import Pack, Site
+from sitrep.resolve.actor import sentence_actor
+from sitrep.resolve.numbers import parse_number
+from sitrep.resolve.place import border_side, resolve_outlet_conflicts, target_sites
+from sitrep.resolve.time import TimeExpression
+
+EXPLICIT_KINDS = {"date", "weekday", "days_ago", "ago"}
+MUNITIONS = {"rocket", "missile", "drone", "mortar", "artillery"}  # weapons counted one by one
+LISTING_SIZE = 3  # a sentence naming this many targets and no date is a summary, not a report
+
+
+@dataclass
+class Cues:
+    """The matcher's spans of one sentence, by category."""
+
+    sentence: Span
+    spans: dict[str, list[Span]]
+
+    def __getitem__(self, category: str) -> list[Span]:
+        return self.spans.get(category, [])
+
+    def has(self, category: str) -> bool:
+        return bool(self.spans.get(category))
+
+
+@dataclass
+class Mention:
+    """What one sentence reports about one attack."""
+
+    sentence_index: int
+    start: int
+    end: int
+    site: Site | None = None
+    place_text: str | None = None
+    earliest: date | None = None
+    latest: date | None = None
+    best: date | None = None
+    explicit_time: bool = False
+    time_of_day: str | None = None
+    weapons: list[str] = field(default_factory=list)
+    counted: dict[str, int] = field(default_factory=dict)
+    actor: str | None = None
+    actor_basis: str = "unknown"
+    target: str | None = None
+    reported_by: list[str] = field(default_factory=list)
+    hedged: bool = False
+    shelling: bool = False
+    killed: int | None = None
+    injured: int | None = None
+
+
+def sentence_cues(doc: Doc) -> list[Cues]:
+    """Group the matcher's spans by sentence."""
+    by_sentence: dict[int, dict[str, list[Span]]] = defaultdict(lambda: defaultdict(list))
+    sentences = list(doc.sents)
+    starts = [s.start for s in sentences]
+    index = 0
+    for span in doc.spans[SPAN_KEY]:
+        while index + 1 < len(starts) and starts[index + 1] <= span.start:
+            index += 1
+        by_sentence[index][span.label_].append(span)
+    return [Cues(sentence, dict(by_sentence.get(i, {}))) for i, sentence in enumerate(sentences)]
+
+
+class MentionReader:
+    """Reads attack mentions sentence by sentence, keeping the narrative's time and base in focus."""
+
+    def __init__(self, pack: Pack, lang: str, published: date | None) -> None:
+        self.pack = pack
+        self.lexicon = load_language(lang).lexicon
+        self.lang = lang
+        self.published = published
+        self.stops = set(self.lexicon.get("target_prepositions", []))
+        self.focus: TimeExpression | None = None
+        self.last_base: Site | None = None
+
+    # -- time ---------------------------------------------------------------------------------
+    def sentence_times(self, cues: Cues, times: list[TimeExpression]) -> list[TimeExpression]:
+        sentence = cues.sentence
+        inside = [t for t in times if sentence.start_char <= t.start < sentence.end_char and t.kind not in {"part", "since"}]
+        return [t.shifted(self.focus) for t in inside]
+
+    def choose_time(self, cues: Cues, times: list[TimeExpression]) -> TimeExpression | None:
+        """The expression dating the attack: explicit before relative-to-focus, nearest to the trigger."""
+        if not times:
+            return None
+        triggers = cues["ATTACK"] or cues["WEAPON"]
+        anchor = triggers[0].start_char if triggers else cues.sentence.start_char
+        explicit = [t for t in times if t.kind in EXPLICIT_KINDS] or times
+        return min(explicit, key=lambda t: abs(t.start - anchor))
+
+    def is_report_time(self, cues: Cues, chosen: TimeExpression) -> bool:
+        """The date is when something was said (a claim, a report), so the act may be a day earlier."""
+        speech = cues["REPORT"] + cues["CLAIM"]
+        if not speech:
+            return False
+        attack = cues["ATTACK"] or cues["WEAPON"]
+        nearest_speech = min(abs(s.start_char - chosen.start) for s in speech)
+        nearest_attack = min((abs(a.start_char - chosen.start) for a in attack), default=10**6)
+        return nearest_speech < nearest_attack
+
+    def dating(self, cues: Cues, chosen: TimeExpression | None) -> tuple[date | None, date | None, date | None, bool, str | None]:
+        """(earliest, latest, best, explicit, time_of_day) for a mention."""
+        part = next((t.time_of_day for t in cues_parts(cues, self._times)), None)
+        if chosen is not None and chosen.kind != "focus":
+            if chosen.earliest is None:
+                return None, None, None, True, chosen.time_of_day or part
+            earliest, latest = chosen.earliest, chosen.latest
+            best = latest if earliest == latest else None
+            if best is not None and self.is_report_time(cues, chosen):
+                earliest = best - timedelta(days=1)
+            return earliest, latest, best, True, chosen.time_of_day or part
+        if self.focus is not None and self.focus.earliest is not None:
+            f = self.focus
+            return f.earliest, f.latest, f.latest if f.earliest == f.latest else None, False, part
+        if self.published is not None:
+            return self.published - timedelta(days=1), self.published, self.published, False, part
+        return None, None, None, False, part
+
+    # -- mentions -----------------------------------------------------------------------------
+    def read(self, cues_list: list[Cues], times: list[TimeExpression], tallies: set[int]) -> list[Mention | tuple[str, Mention]]:
+        """Mentions in reading order; a ("continue", mention) item adds to the previous event.
+
+        Sentences in `tallies` state aggregate counts and are not read as attacks.
+        """
+        self._times = times
+        out: list[Mention | tuple[str, Mention]] = []
+        for index, cues in enumerate(cues_list):
+            if cues.has("SKIP") and cues["SKIP"][0].start - cues.sentence.start <= 1:
+                continue
+            if index in tallies:
+                stimes = self.sentence_times(cues, times)
+                chosen = self.choose_time(cues, stimes)
+                if chosen is not None and chosen.specific and chosen.earliest is not None:
+                    self.focus = chosen
+                continue
+            stimes = self.sentence_times(cues, times)
+            chosen = self.choose_time(cues, stimes)
+            out.extend(self._read_sentence(index, cues, chosen))
+            if chosen is not None and chosen.specific and chosen.earliest is not None:
+                self.focus = chosen
+        return out
+
+    def _read_sentence(self, index: int, cues: Cues, chosen: TimeExpression | None) -> list:
+        sites, outlets = resolve_outlet_conflicts(cues["SITE"], cues["OUTLET"], cues["PLACE_CUE"])
+        targets = target_sites(sites, cues["ORIGIN"], cues["NOT_PLACE"], self.stops, self.pack)
+        is_attack = cues.has("ATTACK")
+        precise = chosen is not None and chosen.kind in EXPLICIT_KINDS and chosen.specific
+        claimed = cues.has("CLAIM") and not cues.has("NEGATION")
+        if not is_attack and not claimed:
+            self._remember_bases(targets)
+            return []
+        background = cues.has("BACKGROUND") and not precise
+        listing = len(targets) >= LISTING_SIZE and not precise
+        threat = cues.has("THREAT")
+        template = self._mention(index, cues, outlets, chosen, claimed)
+        if background or listing or (not is_attack and not targets):
+            self._remember_bases(targets)
+            return [("continue", template)] if claimed and not background and cues.has("ANAPHOR") else []
+        if not targets:
+            anaphoric_base = cues.has("ANAPHOR_BASE") or any(
+                s.text.lower().startswith(("la base", "cette base")) for s in cues["TARGET"])
+            if self._base_anaphor(cues) and self.last_base is not None:
+                template.site, template.place_text = self.last_base, None
+                template.target = "US forces" if template.actor != "US forces" else None
+                return [template]
+            return [("continue", template)] if not anaphoric_base else []
+        mentions = []
+        countries = [c.kb_id_ for c in cues["COUNTRY"]]
+        for site, span in targets:
+            mention = self._copy(template)
+            mention.site, mention.place_text = border_side(site, countries, self.pack), span.text
+            mention.actor, mention.actor_basis = sentence_actor(cues["ACTOR"], cues["ATTACK"], claimed, self.pack, span)
+            mention.target = self._target(cues, span, mention.actor, site)
+            mentions.append(("merge_only", mention) if threat else mention)
+        self._remember_bases(targets)
+        return mentions
+
+    def _base_anaphor(self, cues: Cues) -> bool:
+        phrases = {p for p in self.lexicon.get("base_anaphora", [])}
+        text = " ".join(t.norm_ for t in cues.sentence)
+        return any(f" {p} " in f" {text} " for p in phrases)
+
+    def _remember_bases(self, targets: list[tuple[Site, Span]]) -> None:
+        for site, _ in targets:
+            if site.kind in {"base", "airport"}:
+                self.last_base = site
+
+    def _copy(self, mention: Mention) -> Mention:
+        return Mention(**{**mention.__dict__, "weapons": list(mention.weapons), "counted": dict(mention.counted),
+                          "reported_by": list(mention.reported_by)})
+
+    def _mention(self, index: int, cues: Cues, outlets: list[Span], chosen: TimeExpression | None, claimed: bool) -> Mention:
+        earliest, latest, best, explicit, part = self.dating(cues, chosen)
+        actor, basis = sentence_actor(cues["ACTOR"], cues["ATTACK"], claimed, self.pack)
+        weapons = list(dict.fromkeys(w.kb_id_ for w in cues["WEAPON"]))
+        return Mention(
+            sentence_index=index,
+            start=cues.sentence.start_char,
+            end=cues.sentence.end_char,
+            earliest=earliest, latest=latest, best=best, explicit_time=explicit, time_of_day=part,
+            weapons=weapons,
+            counted=munition_counts(cues["WEAPON"], self.lang),
+            actor=actor, actor_basis=basis,
+            reported_by=list(dict.fromkeys([o.kb_id_ for o in outlets] + [s.kb_id_ for s in cues["SOURCE"]])),
+            hedged=cues.has("HEDGE") or is_conditional(cues.sentence),
+            shelling=cues.has("SHELLING") and not weapons,
+            killed=casualties(cues["KILLED"], self.lang),
+            injured=casualties(cues["INJURED"], self.lang),
+        )
+
+    def _target(self, cues: Cues, site_span: Span, actor: str | None, site: Site) -> str | None:
+        """The target category nearest to the place; the attacker's own side is never its target."""
+        order = list(self.lexicon.get("targets", {}))
+        candidates = [t for t in cues["TARGET"] if t.kb_id_ != actor]
+        if candidates:
+            nearest = min(candidates, key=lambda t: (min(abs(t.start - site_span.end), abs(site_span.start - t.end)),
+                                                       order.index(t.kb_id_)))
+            return nearest.kb_id_
+        if site.kind in {"base", "airport"} and actor != "US forces":
+            return "US forces"
+        return None
+
+
+def cues_parts(cues: Cues, times: list[TimeExpression]) -> list[TimeExpression]:
+    """Stand-alone parts of the day in a sentence ("à l'aube", "18h30")."""
+    s = cues.sentence
+    return [t for t in times if t.kind == "part" and s.start_char <= t.start < s.end_char]
+
+
+def is_conditional(sentence: Span) -> bool:
+    """A verb in the conditional mood: French reporting's hedge ("auraient été entendues")."""
+    return any("Cnd" in t.morph.get("Mood") for t in sentence if t.pos_ in {"AUX", "VERB"})
+
+
+def _number_before(span: Span, lang: str) -> int | None:
+    doc = span.doc
+    for child in span.root.children:
+        if child.dep_ == "nummod" and child.i < span.start:
+            value = parse_number(child.text, lang)
+            if value is not None:
+                return value
+    if span.start > 0:
+        previous = doc[span.start - 1]
+        if previous.like_num or previous.pos_ in {"NUM", "DET"}:
+            return parse_number(previous.text, lang)
+    return None
+
+
+def munition_counts(weapons: list[Span], lang: str) -> dict[str, int]:
+    """Projectile counts written next to a weapon noun ("30 roquettes", "deux drones", "un drone")."""
+    counts: dict[str, int] = {}
+    for span in weapons:
+        value = _number_before(span, lang)
+        if value == 1 and span.kb_id_ not in MUNITIONS:
+            continue
+        if value is not None and 0 < value < 1000:
+            counts.setdefault(span.kb_id_, value)
+    return counts
+
+
+def casualties(words: list[Span], lang: str) -> int | None:
+    """Numbers of killed or injured stated with a casualty word ("sept combattants ... tués")."""
+    for span in words:
+        token = span.root
+        for noun in [token] + [c for c in token.children if c.dep_.startswith("nsubj")]:
+            for child in noun.children:
+                if child.dep_ == "nummod":
+                    value = parse_number(child.text, lang)
+                    if value is not None:
+                        return value
+        if span.start > 0:
+            value = parse_number(span.doc[span.start - 1].text, lang)
+            if value is not None and value > 0:
+                return value
+    return None

@@ -1,0 +1,24 @@
+"""Build the spaCy pipeline of a language: a statistical model when installed, else a blank one."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from sitrep.extract import components  # noqa: F401  (registers the factories)
+from sitrep.lang import load_language
+
+
+@lru_cache(maxsize=None)
+def build_pipeline(lang: str, pack: str) -> Language:
+    """The language's pipeline with sitrep's components appended; cached per (lang, pack)."""
+    model = load_language(lang).model
+    nlp = spacy.load(model) if model and spacy.util.is_package(model) else spacy.blank(lang)
+    nlp.add_pipe("sitrep_paragraphs", first=True)
+    if not (nlp.has_pipe("parser") or nlp.has_pipe("senter") or nlp.has_pipe("sentencizer")):
+        nlp.add_pipe("sentencizer")
+    nlp.add_pipe("sitrep_fold")
+    nlp.add_pipe("sitrep_matcher", config={"pack": pack, "lang": lang})
+    return nlp

@@ -1,0 +1,81 @@
+"""Aggregate tallies ("106 attaques depuis le 7 octobre", said by the Pentagon) -> statistics."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Token
+
+from sitrep.extract.mentions import Cues
+from sitrep.models import Evidence, Statistic
+from sitrep.resolve.numbers import parse_number
+from sitrep.resolve.time import TimeExpression
+
+TALLY_WINDOW = 4  # tokens between a count and its noun ("20 attaques", "14 reprises")
+MIN_TALLY = 2
+
+
+def _count(token: Token, lang: str) -> int | None:
+    if not (token.like_num or token.pos_ == "NUM"):
+        return None
+    return parse_number(token.text, lang)
+
+
+def _in_time(token: Token, times: list[TimeExpression]) -> bool:
+    return any(t.start <= token.idx < t.end for t in times)
+
+
+def read_statistics(cues_list: list[Cues], times: list[TimeExpression], lang: str,
+                    published: date | None) -> tuple[list[Statistic], set[int]]:
+    """Statistics stated in the document, with claimant and period where the text gives them.
+
+    Returns the statistics and the indices of the sentences that state them.
+    """
+    stats: list[Statistic] = []
+    sentences: set[int] = set()
+    last_claimant: tuple[int, str] | None = None
+    for index, cues in enumerate(cues_list):
+        sentence = cues.sentence
+        inside = [t for t in times if sentence.start_char <= t.start < sentence.end_char]
+        tally_starts = {s.start for s in cues["TALLY"]}
+        periods = [t for t in inside if t.kind == "since" or (t.kind == "date" and t.earliest != t.latest)]
+        claimants = cues["CLAIMANT"]
+        if claimants:
+            claimant = claimants[0].kb_id_
+            last_claimant = (index, claimant)
+        elif last_claimant and index - last_claimant[0] <= 1:
+            claimant = last_claimant[1]
+        else:
+            claimant = None
+        if not (cues.has("PERIOD") or periods or claimants or (last_claimant and index - last_claimant[0] <= 1)):
+            continue
+        for token in sentence:
+            value = _count(token, lang)
+            if value is None or value < MIN_TALLY or _in_time(token, inside):
+                continue
+            window = range(token.i + 1, min(token.i + 1 + TALLY_WINDOW, sentence.end))
+            has_noun = any(i in tally_starts for i in window)
+            country = _country_after(token)
+            if not has_noun and not (country and stats):
+                continue
+            start = periods[0].earliest if periods else None
+            end = periods[0].latest if periods and periods[0].kind == "date" else None
+            what = "attacks" + (f" in {country}" if country else "")
+            sentences.add(index)
+            stats.append(Statistic(
+                claimant=claimant, count=value, what=what,
+                period_start=start.isoformat() if start else None,
+                period_end=end.isoformat() if end else None,
+                stated_date=published.isoformat() if published else None,
+                evidence=[Evidence(sentence.text, sentence.start_char, sentence.end_char)],
+            ))
+    return stats, sentences
+
+
+def _country_after(token: Token) -> str | None:
+    """"6 attaques en Irak", "14 en Syrie", "à 9 reprises en Syrie": the country a sub-tally is for."""
+    doc = token.doc
+    for i in range(token.i + 1, min(token.i + 4, len(doc) - 1)):
+        if doc[i].norm_ in {"en", "in"} and doc[i + 1].pos_ in {"PROPN", "NOUN"} and doc[i + 1].is_title:
+            return doc[i + 1].text
+    return None

@@ -1,0 +1,6 @@
+"""Ingest: read .txt / .jsonl files and folders into Documents with language and publication date."""
+
+from sitrep.ingest.language import detect_language, passage_languages
+from sitrep.ingest.read import make_document, read_paths
+
+__all__ = ["detect_language", "make_document", "passage_languages", "read_paths"]

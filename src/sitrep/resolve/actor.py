@@ -1,0 +1,59 @@
+"""Who carried out an attack, and on what basis (claimed, attributed, unknown).
+
+Armed groups named in an attack sentence are read as its authors; a state force only when the
+syntax makes it the agent (subject of an active attack verb, "frappe américaine", passive agent),
+since sentences name US forces mostly as the target.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from sitrep.packs import Pack
+
+AGENT_DEPS = {"nsubj", "obl:agent", "agent"}
+ORIGIN_WORDS = {"origine", "origin"}
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(child.dep_ in {"aux:pass", "auxpass", "nsubj:pass"} for child in verb.children)
+
+
+def _is_agent(span: Span, attack_tokens: set[int]) -> bool:
+    """The actor span is syntactically the doer of an attack predicate of its sentence."""
+    root = span.root
+    head = root.head
+    if root.dep_ in AGENT_DEPS and head.i in attack_tokens and not (root.dep_ == "nsubj" and _is_passive(head)):
+        return True
+    if root.dep_ == "amod" and (head.i in attack_tokens or head.norm_ in ORIGIN_WORDS):
+        return True
+    if root.dep_ in {"nsubj", "nsubj:pass"} or not span.doc.has_annotation("DEP"):
+        following = span.doc[span.end:min(span.end + 3, span.sent.end)]
+        return any(t.i in attack_tokens and t.pos_ in {"VERB", ""} for t in following) and not _is_passive_window(following)
+    return False
+
+
+def _is_passive_window(tokens: Span) -> bool:
+    return any(t.norm_ in {"ete", "been", "was", "were"} for t in tokens)
+
+
+def _governs(agent: Span, place: Span | None) -> bool:
+    """The agent's clause is the one that holds the place (not a subordinate "after X attacked Y")."""
+    if place is None or not agent.doc.has_annotation("DEP"):
+        return True
+    head = agent.root.head
+    return place.root in head.subtree
+
+
+def sentence_actor(actors: list[Span], attack: list[Span], claimed: bool, pack: Pack,
+                   place: Span | None = None) -> tuple[str | None, str]:
+    """(actor, basis) of the attack on `place` that a sentence reports."""
+    attack_tokens = {t.i for span in attack for t in span}
+    groups = [a for a in actors if pack.actors[a.kb_id_].kind == "group" and pack.actors[a.kb_id_].role_default == "actor"]
+    if groups:
+        return groups[0].kb_id_, "claimed" if claimed else "attributed"
+    agents = [a for a in actors if pack.actors[a.kb_id_].kind == "state" and _is_agent(a, attack_tokens)
+              and _governs(a, place)]
+    if agents:
+        return agents[0].kb_id_, "claimed" if claimed else "attributed"
+    return None, "unknown"

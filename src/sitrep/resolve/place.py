@@ -1,0 +1,124 @@
+"""Which named places in a sentence are where an attack happened.
+
+Handles the traps by context: a place name inside a longer person's name ("Ilhan Omar",
+"Bashar al-Assad"), an outlet that shares a town's name ("Al Mayadeen" the channel vs Mayadin),
+launch origins ("tirées depuis ..."), time zones ("heure locale de Bagdad"), and enclosing towns
+or provinces named beside a base.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Span
+
+from sitrep.normalize import fold
+from sitrep.packs import Pack, Site
+
+INSTALLATIONS = {"base", "airport", "border_crossing"}
+PLACE_WINDOW = 3  # tokens between a place cue and the name it introduces
+ORIGIN_WINDOW = 10  # tokens between an origin cue ("depuis") and a launch place
+
+
+def resolve_outlet_conflicts(sites: list[Span], outlets: list[Span], cues: list[Span]) -> tuple[list[Span], list[Span]]:
+    """Split names that are both a site and an outlet: a place cue before it makes it a place."""
+    kept_sites, kept_outlets = [], list(outlets)
+    for site in sites:
+        rivals = [o for o in outlets if o.start < site.end and site.start < o.end]
+        if not rivals:
+            kept_sites.append(site)
+        elif any(0 <= site.start - cue.end <= PLACE_WINDOW for cue in cues):
+            kept_sites.append(site)
+            kept_outlets = [o for o in kept_outlets if o not in rivals]
+    return kept_sites, kept_outlets
+
+
+def _inside_person(span: Span) -> bool:
+    """A person entity strictly larger than the match: the match is part of a person's name."""
+    return any(
+        ent.label_ in {"PER", "PERSON"} and ent.start <= span.start and span.end <= ent.end
+        and (ent.end - ent.start) > (span.end - span.start)
+        and not any(t.is_punct for t in ent)
+        for ent in span.doc.ents
+    )
+
+
+def _is_origin(span: Span, origins: list[Span], stops: set[str]) -> bool:
+    for origin in origins:
+        if origin.end <= span.start <= origin.end + ORIGIN_WINDOW:
+            between = span.doc[origin.end:span.start]
+            if not any(t.norm_ in stops for t in between):
+                return True
+    return False
+
+
+def _border_crossing(first: Site, second: Site, pack: Pack) -> Site | None:
+    names = (fold(first.name), fold(second.name))
+    for site in pack.sites.values():
+        if site.kind == "border_crossing" and all(n in fold(site.name) for n in names):
+            return site
+    return None
+
+
+def _join_border_pairs(found: list[tuple[Site, Span]], pack: Pack) -> list[tuple[Site, Span]]:
+    """Two towns written as a pair ("Qaïm-Bukamal") that name a border crossing become that crossing."""
+    result: list[tuple[Site, Span]] = []
+    skip = set()
+    for i, (site, span) in enumerate(found):
+        if i in skip:
+            continue
+        if i + 1 < len(found):
+            other, other_span = found[i + 1]
+            gap = span.doc[span.end:other_span.start]
+            if len(gap) <= 1 and all(t.norm_ in {"-", "et", "and"} for t in gap):
+                crossing = _border_crossing(site, other, pack)
+                if crossing:
+                    result.append((crossing, span.doc[span.start:other_span.end]))
+                    skip.add(i + 1)
+                    continue
+        result.append((site, span))
+    return result
+
+
+def border_side(site: Site, countries: list[str], pack: Pack) -> Site:
+    """A border crossing placed on the side of the border that the text names ("sur le sol syrien")."""
+    if site.kind != "border_crossing" or not countries:
+        return site
+    for town in pack.sites.values():
+        if town.kind == "town" and fold(town.name) in fold(site.name) and town.country == countries[0]:
+            return replace(site, country=town.country, admin1=town.admin1)
+    return site
+
+
+def target_sites(sentence_sites: list[Span], origins: list[Span], not_place: list[Span],
+                 stops: set[str], pack: Pack) -> list[tuple[Site, Span]]:
+    """The sites a sentence reports as hit, most specific first, without enclosing places."""
+    candidates = [
+        (pack.sites[span.kb_id_], span) for span in sentence_sites
+        if not _inside_person(span)
+        and not any(0 <= span.start - cue.end <= 1 for cue in not_place)
+    ]
+    candidates = _join_border_pairs(candidates, pack)
+    candidates = [(s, span) for s, span in candidates if not _is_origin(span, origins, stops)]
+    installations = [(s, span) for s, span in candidates if s.kind in INSTALLATIONS]
+    if installations:
+        candidates = installations
+    else:
+        towns = {s.admin1 for s, _ in candidates if s.kind == "town"}
+        candidates = [(s, span) for s, span in candidates if s.kind == "town" or s.admin1 not in towns]
+    unique: dict[str, tuple[Site, Span]] = {}
+    for site, span in candidates:
+        unique.setdefault(site.key, (site, span))
+    return list(unique.values())
+
+
+def contains(outer: Site, inner: Site) -> bool:
+    """`outer` is a town or region that encloses `inner` (same province, less specific)."""
+    rank = {"region": 0, "town": 1}
+    if outer.kind not in rank or outer.key == inner.key:
+        return False
+    if inner.kind in rank and rank[inner.kind] <= rank[outer.kind]:
+        return False
+    if outer.admin1:
+        return outer.admin1 == inner.admin1 and outer.country == inner.country
+    return outer.country == inner.country

@@ -1,0 +1,213 @@
+"""Time expressions: find them in folded text and resolve them against the publication date.
+
+The grammar (day-month-year, weekday, "N days ago", ranges) is here; the words come from
+`lang/<code>/time.yaml`, so a new language is a new data file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from functools import lru_cache
+
+from sitrep.lang import load_language
+from sitrep.normalize import fold
+from sitrep.resolve.numbers import parse_number
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    """A time expression found in a text, with its resolution.
+
+    kind: date (a day or a range of days), weekday, days_ago, ago, focus (relative to the time
+    just mentioned), anaphoric (a focus expression once resolved), since (start of a period),
+    part (a part of the day only).
+    """
+
+    start: int
+    end: int
+    kind: str
+    earliest: date | None = None
+    latest: date | None = None
+    focus_offset: int | None = None
+    time_of_day: str | None = None
+
+    @property
+    def specific(self) -> bool:
+        """Pins a day or a short interval (<= 7 days) rather than a vague period."""
+        if self.kind in {"focus", "anaphoric"}:
+            return True
+        if self.earliest is None or self.latest is None or self.kind in {"since", "part"}:
+            return False
+        return (self.latest - self.earliest).days <= 7
+
+    def shifted(self, focus: TimeExpression | None) -> TimeExpression:
+        """Resolve a focus-relative expression against the previous one."""
+        if self.kind != "focus" or focus is None or focus.earliest is None or focus.latest is None:
+            return self
+        offset = timedelta(days=self.focus_offset or 0)
+        return replace(self, kind="anaphoric", earliest=focus.earliest + offset, latest=focus.latest + offset)
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+class TimeTagger:
+    """Finds and resolves time expressions of one language."""
+
+    def __init__(self, lang: str) -> None:
+        data = load_language(lang).time
+        self.weekdays: dict[str, int] = data["weekdays"]
+        self.months: dict[str, int] = data["months"]
+        self.days_ago: dict[str, int] = data["days_ago"]
+        self.focus_offsets: dict[str, int] = data["focus_offset"]
+        self.parts: dict[str, str] = data["parts_of_day"]
+        self.ago_units: dict[str, int] = data["ago_units"]
+        self.vague: dict[str, list[int]] = data["vague_numbers"]
+        wd, mo = _alternation(self.weekdays), _alternation(self.months)
+        last = _alternation(data["last_words"])
+        conn = data["connectors"]
+        ords = _alternation(data["ordinal_suffixes"])
+        between, and_ = _alternation(conn["between"]), _alternation(conn["and"] + conn.get("to", []))
+        since = _alternation(conn["since"])
+        pod = _alternation(self.parts)
+        ago_prefix = _alternation(data.get("ago_prefix", ["il y a"]))
+        day = rf"(\d{{1,2}})(?:{ords})?"
+        self.patterns: list[tuple[str, re.Pattern[str]]] = [
+            ("range", re.compile(
+                rf"\b(?:(?:{between})\s+)?(?:les?\s+)?{day}\s+(?:(?:{and_})\s+(?:le\s+)?){day}\s+({mo})\.?(?:\s+(\d{{4}}))?\b")),
+            ("since", re.compile(rf"\b(?:{since})\s+(?:le\s+)?{day}\s+({mo})\.?(?:\s+(\d{{4}}))?\b")),
+            ("date", re.compile(
+                rf"\b(?:({wd})\s*,?\s+)?{day}\s+({mo})\.?(?:\s*,?\s+(\d{{4}}))?\b")),
+            ("date_en", re.compile(
+                rf"\b(?:({wd})\s*,?\s+)?({mo})\.?\s+{day}(?:\s*,?\s+(\d{{4}}))?\b")),
+            ("days_ago", re.compile(rf"\b({_alternation(self.days_ago)})(?:\s+({wd}))?\b")),
+            ("ago", re.compile(rf"\b(?:{ago_prefix})\s+(\w+)\s+({_alternation(self.ago_units)})\b")),
+            ("weekday", re.compile(rf"\b({wd})(?:\s+({last}))?\b")),
+            ("focus", re.compile(rf"(?<!\w)({_alternation(self.focus_offsets)})\b")),
+            ("part", re.compile(rf"(?<!\w)({pod})\b")),
+        ]
+
+    def find(self, text: str, published: date | None) -> list[TimeExpression]:
+        """All non-overlapping time expressions of `text`, resolved where `published` allows."""
+        folded = fold(text)
+        taken: list[tuple[int, int]] = []
+        found: list[TimeExpression] = []
+        for kind, pattern in self.patterns:
+            for match in pattern.finditer(folded):
+                if any(match.start() < e and s < match.end() for s, e in taken):
+                    continue
+                expression = self._resolve(kind, match, published)
+                if expression is None:
+                    continue
+                taken.append((match.start(), match.end()))
+                found.append(expression)
+        found.sort(key=lambda e: e.start)
+        return _attach_parts(found, folded)
+
+    def _resolve(self, kind: str, m: re.Match[str], published: date | None) -> TimeExpression | None:
+        start, end = m.start(), m.end()
+        if kind == "range":
+            first = _day_in_year(int(m[1]), self.months[m[3]], m[4], published)
+            last = _day_in_year(int(m[2]), self.months[m[3]], m[4], published)
+            if first is None or last is None or last < first:
+                return TimeExpression(start, end, "date") if first is None else None
+            return TimeExpression(start, end, "date", first, last)
+        if kind == "since":
+            first = _day_in_year(int(m[1]), self.months[m[2]], m[3], published)
+            return TimeExpression(start, end, "since", first, published)
+        if kind in {"date", "date_en"}:
+            weekday, day_text, month_text, year = (
+                (m[1], m[2], m[3], m[4]) if kind == "date" else (m[1], m[3], m[2], m[4]))
+            day = _day_in_year(int(day_text), self.months[month_text], year, published,
+                               self.weekdays.get(weekday) if weekday else None)
+            return TimeExpression(start, end, "date", day, day)
+        if kind == "days_ago":
+            if published is None:
+                return TimeExpression(start, end, "days_ago")
+            day = published - timedelta(days=self.days_ago[m[1]])
+            return TimeExpression(start, end, "days_ago", day, day, time_of_day=self.parts.get(m[1].split()[-1]))
+        if kind == "ago":
+            return self._resolve_ago(m, published)
+        if kind == "weekday":
+            if published is None:
+                return TimeExpression(start, end, "weekday")
+            back = (published.weekday() - self.weekdays[m[1]]) % 7
+            if m[2] and back == 0:
+                back = 7
+            day = published - timedelta(days=back)
+            return TimeExpression(start, end, "weekday", day, day)
+        if kind == "focus":
+            return TimeExpression(start, end, "focus", focus_offset=self.focus_offsets[m[1]])
+        return TimeExpression(start, end, "part", time_of_day=self.parts[m[1]])
+
+    def _resolve_ago(self, m: re.Match[str], published: date | None) -> TimeExpression | None:
+        unit = self.ago_units[m[2]]
+        if m[1] in self.vague:
+            low, high = self.vague[m[1]]
+            span = (low * unit, high * unit)
+        else:
+            count = parse_number(m[1])
+            if count is None:
+                return None
+            span = (count * unit, count * unit) if unit == 1 else (count * unit + 3, count * unit - 3)
+        if published is None:
+            return TimeExpression(m.start(), m.end(), "ago")
+        return TimeExpression(m.start(), m.end(), "ago",
+                              published - timedelta(days=max(span)), published - timedelta(days=min(span)))
+
+
+def _attach_parts(found: list[TimeExpression], folded: str) -> list[TimeExpression]:
+    """Give a day expression the part of the day written right next to it ("lundi soir", "tôt jeudi")."""
+    parts = [e for e in found if e.kind == "part"]
+    days = [e for e in found if e.kind != "part"]
+    used = set()
+    result = []
+    for expression in days:
+        for part in parts:
+            gap = folded[expression.end:part.start] if part.start >= expression.end else folded[part.end:expression.start]
+            if len(gap) <= 6 and id(part) not in used and re.fullmatch(r"[\s,a-z'’]*", gap):
+                expression = replace(expression, time_of_day=expression.time_of_day or part.time_of_day,
+                                     start=min(expression.start, part.start), end=max(expression.end, part.end))
+                used.add(id(part))
+                break
+        result.append(expression)
+    result += [p for p in parts if id(p) not in used]
+    return sorted(result, key=lambda e: e.start)
+
+
+def _day_in_year(day: int, month: int, year: str | None, published: date | None,
+                 weekday: int | None = None) -> date | None:
+    """The date of `day`/`month`: in `year` if given, else the nearest year on or before publication.
+
+    With a weekday and no publication date, the year in which weekday and date agree.
+    """
+    if year:
+        try:
+            return date(int(year), month, day)
+        except ValueError:
+            return None
+    anchor = published or date.today()
+    for candidate_year in range(anchor.year + (0 if published else 0), anchor.year - 8, -1):
+        try:
+            candidate = date(candidate_year, month, day)
+        except ValueError:
+            continue
+        if published is not None and candidate > published + timedelta(days=1):
+            continue
+        if published is None and (weekday is None or candidate > anchor):
+            if weekday is None:
+                return None
+            continue
+        if weekday is not None and candidate.weekday() != weekday and published is None:
+            continue
+        return candidate
+    return None
+
+
+@lru_cache(maxsize=None)
+def time_tagger(lang: str) -> TimeTagger:
+    """The shared tagger of a language."""
+    return TimeTagger(lang)

@@ -1,0 +1,21 @@
+"""One validated Settings object, read from SITREP_* environment variables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_DB_PATH = Path.home() / ".local" / "share" / "sitrep" / "sitrep.db"
+
+
+class Settings(BaseSettings):
+    """Run-time configuration; build once at the entry point and pass down."""
+
+    model_config = SettingsConfigDict(env_prefix="SITREP_", extra="ignore")
+
+    database_url: str = Field(default=f"sqlite:///{DEFAULT_DB_PATH}")
+    pack: str = "iraq_syria"
+    max_file_bytes: int = 10_000_000
+    default_language: str = "fr"

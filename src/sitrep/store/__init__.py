@@ -1,0 +1,5 @@
+"""The event database: SQLAlchemy tables, Alembic migrations and the repository API."""
+
+from sitrep.store.repository import Store, StoreError
+
+__all__ = ["Store", "StoreError"]

@@ -1,0 +1,47 @@
+"""Engines for SQLite or PostgreSQL: URL normalisation and per-dialect connection set-up."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+
+IN_MEMORY_SQLITE = ("", ":memory:")
+
+
+def database_url(url: str) -> URL:
+    """Parse `url`; a bare `postgresql://` gets the installed psycopg (v3) driver."""
+    parsed = make_url(url)
+    if parsed.drivername == "postgresql":
+        return parsed.set(drivername="postgresql+psycopg")
+    return parsed
+
+
+def sqlite_file(url: URL) -> Path | None:
+    """The database file of a SQLite URL, or None for other backends and in-memory databases."""
+    database = url.database or ""
+    if url.get_backend_name() != "sqlite" or database in IN_MEMORY_SQLITE:
+        return None
+    return None if database.startswith("file:") else Path(database)
+
+
+def open_engine(url: str) -> Engine:
+    """An engine for `url`; a SQLite file gets its folder created, WAL and foreign keys on."""
+    parsed = database_url(url)
+    path = sqlite_file(parsed)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(parsed)
+    if parsed.get_backend_name() == "sqlite":
+        event.listen(engine, "connect", set_sqlite_pragmas)
+    return engine
+
+
+def set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    """Write-ahead logging (readers do not block the writer) and enforced foreign keys."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()

@@ -1,0 +1,42 @@
+"""Alembic, run from code: the migrations ship inside the package, no alembic.ini needed."""
+
+from __future__ import annotations
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine
+
+SCRIPT_LOCATION = "sitrep.store:migrations"
+
+
+def alembic_config(connection: Connection | None = None, url: str | None = None) -> Config:
+    """An Alembic Config for our migrations, bound to an open connection or to a URL.
+
+    The URL form serves developers writing a new revision, e.g.
+    `command.revision(alembic_config(url="sqlite:///dev.db"), "add x", autogenerate=True)`.
+    """
+    config = Config()
+    config.set_main_option("script_location", SCRIPT_LOCATION)
+    if url is not None:
+        config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    config.attributes["connection"] = connection
+    return config
+
+
+def upgrade_to_head(engine: Engine) -> None:
+    """Apply every migration not yet applied; a database already at head is left as is."""
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection), "head")
+
+
+def head_revision() -> str | None:
+    """The newest revision shipped with the package."""
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The revision the database is at, or None for a database never migrated."""
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()

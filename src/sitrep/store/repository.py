@@ -1,0 +1,174 @@
+"""The repository: the only code that reads or writes the event database.
+
+`Store(url)` opens SQLite or PostgreSQL and migrates the schema to the newest revision.
+`save` writes a document with its events, statistics and evidence in one transaction;
+`events` and `statistics` read them back as plain dicts for the CLI and the API.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from types import TracebackType
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import contains_eager, selectinload, sessionmaker
+
+from sitrep.errors import SitrepError
+from sitrep.models import Document
+from sitrep.store.engine import open_engine
+from sitrep.store.migrate import upgrade_to_head
+from sitrep.store.records import document_row, event_record, statistic_record
+from sitrep.store.tables import DocumentRow, EventRow, StatisticRow
+
+
+class StoreError(SitrepError):
+    """The database refused a document; its transaction was rolled back."""
+
+    code = "E009"
+    template = "the database refused the document{detail}; nothing of it was stored"
+
+
+def content_hash(text: str) -> str:
+    """The sha256 hex digest of a document text, which identifies it across re-ingests."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def iso_day(value: str, option: str) -> str:
+    """`value` as YYYY-MM-DD, or ValueError naming the option it came from."""
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError as error:
+        raise ValueError(f"{option} must be a date as YYYY-MM-DD, got {value!r}") from error
+
+
+def first_day() -> ColumnElement[str]:
+    """The earliest day an event may have happened: its date, else the start of its interval."""
+    return func.coalesce(EventRow.date, EventRow.date_earliest, EventRow.date_latest)
+
+
+def last_day() -> ColumnElement[str]:
+    """The latest day an event may have happened: its date, else the end of its interval."""
+    return func.coalesce(EventRow.date, EventRow.date_latest, EventRow.date_earliest)
+
+
+class Store:
+    """An event database at a SQLAlchemy URL (`sqlite:///path.db` or `postgresql://...`).
+
+    Opening migrates the schema to head; the folder of a SQLite file is created if missing.
+    Use as a context manager, or call `close()`.
+    """
+
+    def __init__(self, url: str) -> None:
+        self.engine = open_engine(url)
+        upgrade_to_head(self.engine)
+        self.sessions = sessionmaker(self.engine)
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Release every pooled connection."""
+        self.engine.dispose()
+
+    def save(self, document: Document) -> bool:
+        """Store a document with its events, statistics and evidence, all or nothing.
+
+        Returns:
+            True if stored; False, changing nothing, if a document with the same text
+            (same content hash) is already stored.
+
+        Raises:
+            StoreError: the database refused a value (e.g. a negative count); the
+                transaction is rolled back and earlier documents are untouched.
+        """
+        digest = content_hash(document.text)
+        try:
+            with self.sessions.begin() as session:
+                known = select(DocumentRow.id).where(DocumentRow.content_hash == digest)
+                if session.scalar(known) is not None:
+                    return False
+                session.add(document_row(document, digest))
+        except SQLAlchemyError as error:
+            reason = str(getattr(error, "orig", None) or error).splitlines()[0]
+            raise StoreError(document.doc_id, f" ({reason})") from error
+        return True
+
+    def events(
+        self,
+        since: str | None = None,
+        until: str | None = None,
+        site: str | None = None,
+        actor: str | None = None,
+        country: str | None = None,
+    ) -> list[dict[str, Any]]:
+        """Stored events, each with its evidence and source document, ordered by date then doc.
+
+        Args:
+            since, until: YYYY-MM-DD bounds (inclusive) on the event date; an event with only
+                an interval (date_earliest..date_latest) is kept when the interval overlaps
+                them, an event with no date at all is dropped by either bound.
+            site, actor: case-insensitive substrings of the canonical site or actor name.
+            country: ISO 3166-1 alpha-2 code, any case.
+
+        Returns:
+            One dict per event: the Event fields of the extract contract (`evidence` as
+            {text, start, end} dicts) plus doc_id, url, outlet and published.
+        """
+        query = (
+            select(EventRow)
+            .join(EventRow.document)
+            .options(contains_eager(EventRow.document), selectinload(EventRow.evidence))
+            .order_by(first_day().nulls_last(), DocumentRow.doc_id, EventRow.id)
+        )
+        query = filter_events(query, since, until, site, actor, country)
+        with self.sessions() as session:
+            return [event_record(row) for row in session.scalars(query)]
+
+    def statistics(self) -> list[dict[str, Any]]:
+        """Stored statistics, each with its evidence and source document, in document order."""
+        query = (
+            select(StatisticRow)
+            .join(StatisticRow.document)
+            .options(contains_eager(StatisticRow.document), selectinload(StatisticRow.evidence))
+            .order_by(DocumentRow.doc_id, StatisticRow.id)
+        )
+        with self.sessions() as session:
+            return [statistic_record(row) for row in session.scalars(query)]
+
+    def document_count(self) -> int:
+        """How many documents are stored."""
+        with self.sessions() as session:
+            return session.scalar(select(func.count(DocumentRow.id))) or 0
+
+
+def filter_events(
+    query: Select[tuple[EventRow]],
+    since: str | None,
+    until: str | None,
+    site: str | None,
+    actor: str | None,
+    country: str | None,
+) -> Select[tuple[EventRow]]:
+    """`query` narrowed by the `Store.events` filters that are set."""
+    if since:
+        query = query.where(last_day() >= iso_day(since, "since"))
+    if until:
+        query = query.where(first_day() <= iso_day(until, "until"))
+    if site:
+        query = query.where(EventRow.site.icontains(site, autoescape=True))
+    if actor:
+        query = query.where(EventRow.actor.icontains(actor, autoescape=True))
+    if country:
+        query = query.where(func.upper(EventRow.country) == country.upper())
+    return query

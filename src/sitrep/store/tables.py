@@ -1,0 +1,157 @@
+"""SQLAlchemy tables for documents, events, statistics and their evidence.
+
+Dates are ISO 8601 strings (YYYY-MM-DD): they round-trip exactly, and compare and sort
+correctly as text on SQLite and PostgreSQL alike. Strings carry no length limit, so PostgreSQL
+does not refuse, for its length, a value that SQLite accepts. Any change here needs a new Alembic
+revision in `migrations/versions/` (a test compares the two).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import JSON, CheckConstraint, DateTime, ForeignKey, MetaData, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utc_now() -> datetime:
+    """The current time, timezone-aware (UTC)."""
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    """Declarative base; named constraints keep Alembic batch migrations on SQLite possible."""
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {str: Text, list[str]: JSON}
+
+
+class DocumentRow(Base):
+    """One ingested article; `content_hash` (sha256 of the text) makes re-ingest a no-op."""
+
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    doc_id: Mapped[str] = mapped_column(index=True)
+    content_hash: Mapped[str] = mapped_column(unique=True)
+    url: Mapped[str | None]
+    title: Mapped[str | None]
+    outlet: Mapped[str | None]
+    published: Mapped[str | None]
+    published_basis: Mapped[str]
+    language: Mapped[str | None]
+    source_path: Mapped[str | None]
+    text: Mapped[str]
+    ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+
+    events: Mapped[list[EventRow]] = relationship(
+        back_populates="document", cascade="all, delete-orphan", passive_deletes=True
+    )
+    statistics: Mapped[list[StatisticRow]] = relationship(
+        back_populates="document", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class EventRow(Base):
+    """One event of a document; columns mirror `sitrep.models.Event` (`event_key` is its `id`)."""
+
+    __tablename__ = "events"
+    __table_args__ = (
+        CheckConstraint("munition_count >= 0", name="munition_count_not_negative"),
+        CheckConstraint("killed >= 0", name="killed_not_negative"),
+        CheckConstraint("injured >= 0", name="injured_not_negative"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    event_key: Mapped[str]
+    date: Mapped[str | None] = mapped_column(index=True)
+    date_earliest: Mapped[str | None]
+    date_latest: Mapped[str | None]
+    date_precision: Mapped[str]
+    time_of_day: Mapped[str | None]
+    site: Mapped[str | None] = mapped_column(index=True)
+    place_text: Mapped[str | None]
+    admin1: Mapped[str | None]
+    country: Mapped[str | None] = mapped_column(index=True)
+    lat: Mapped[float | None]
+    lon: Mapped[float | None]
+    event_kind: Mapped[str]
+    weapons: Mapped[list[str]]
+    munition_count: Mapped[int | None]
+    actor: Mapped[str | None] = mapped_column(index=True)
+    actor_basis: Mapped[str]
+    target: Mapped[str | None]
+    killed: Mapped[int | None]
+    injured: Mapped[int | None]
+    damage: Mapped[str]
+    reported_by: Mapped[list[str]]
+    hedged: Mapped[bool]
+
+    document: Mapped[DocumentRow] = relationship(back_populates="events")
+    evidence: Mapped[list[EvidenceRow]] = relationship(
+        back_populates="event",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="EvidenceRow.id",
+    )
+
+
+class StatisticRow(Base):
+    """An aggregate count stated in a document (`sitrep.models.Statistic`)."""
+
+    __tablename__ = "statistics"
+    __table_args__ = (CheckConstraint("count >= 0", name="count_not_negative"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    claimant: Mapped[str | None]
+    count: Mapped[int]
+    what: Mapped[str]
+    period_start: Mapped[str | None]
+    period_end: Mapped[str | None]
+    stated_date: Mapped[str | None]
+
+    document: Mapped[DocumentRow] = relationship(back_populates="statistics")
+    evidence: Mapped[list[EvidenceRow]] = relationship(
+        back_populates="statistic",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="EvidenceRow.id",
+    )
+
+
+class EvidenceRow(Base):
+    """A quoted passage (character offsets into the document) supporting one event or statistic."""
+
+    __tablename__ = "evidence"
+    __table_args__ = (
+        CheckConstraint("(event_id IS NULL) <> (statistic_id IS NULL)", name="one_owner"),
+        CheckConstraint('start >= 0 AND "end" >= start', name="offsets_in_order"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int | None] = mapped_column(
+        ForeignKey("events.id", ondelete="CASCADE"), index=True
+    )
+    statistic_id: Mapped[int | None] = mapped_column(
+        ForeignKey("statistics.id", ondelete="CASCADE"), index=True
+    )
+    text: Mapped[str]
+    start: Mapped[int]
+    end: Mapped[int]
+
+    event: Mapped[EventRow | None] = relationship(back_populates="evidence")
+    statistic: Mapped[StatisticRow | None] = relationship(back_populates="evidence")
