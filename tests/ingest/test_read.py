@@ -126,3 +126,11 @@ def test_explicit_file_with_other_extension_is_read_as_text(tmp_path, read_batch
     [document], errors = read_batch([path])
     assert errors == []
     assert document.doc_id == "depeche"
+
+
+def test_jsonl_with_utf8_bom(tmp_path, read_batch):
+    path = tmp_path / "feed.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps({"id": "x", "text": "La base a été attaquée."}).encode() + b"\n")
+    [document], errors = read_batch([path])
+    assert errors == []
+    assert document.doc_id == "x"

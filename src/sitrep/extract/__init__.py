@@ -64,5 +64,5 @@ class Extractor:
         cues = sentence_cues(doc)
         document.statistics, tally_sentences = read_statistics(cues, times, lang, published)
         reader = MentionReader(self.pack, lang, published)
-        document.events = assemble(reader.read(cues, times, tally_sentences), document.text)
+        document.events = assemble(reader.read(cues, times, tally_sentences), document.text, self.pack)
         return document

@@ -1,7 +1,7 @@
 """spaCy components: token folding and the gazetteer/cue matchers built from data files.
 
 Matches land in `doc.spans["sitrep"]`; each span's `label_` is a category (SITE, ACTOR, OUTLET,
-CLAIMANT, WEAPON, TARGET, SOURCE, ATTACK, CLAIM, REPORT, HEDGE, BACKGROUND, THREAT, NEGATION,
+CLAIMANT, WEAPON, TARGET, SOURCE, ATTACK, CLAIM, STATEMENT, REPORT, HEDGE, BACKGROUND, THREAT, NEGATION,
 ORIGIN, PLACE_CUE, ANAPHOR, SKIP, SHELLING, INTERCEPT, KILLED, INJURED, TALLY, PERIOD) and its
 `kb_id_` the canonical key (site key, actor name, weapon key...).
 """
@@ -24,13 +24,22 @@ SPAN_KEY = "sitrep"
 EXCLUSIVE = {"SITE", "ACTOR", "OUTLET", "CLAIMANT", "WEAPON", "TARGET", "SOURCE", "PLACE_CUE"}
 
 
-@Language.component("sitrep_paragraphs")
-def paragraph_boundaries(doc: Doc) -> Doc:
-    """Start a sentence after every line break: headlines, captions and paragraphs never run on."""
+SENTENCE_END = {".", "!", "?", "…", "؟"}
+
+
+@Language.component("sitrep_sentences")
+def sentence_boundaries(doc: Doc) -> Doc:
+    """Rule-based sentence starts, set before any parser (which then keeps them).
+
+    A sentence starts after a line break (headlines, captions and paragraphs never run on) or
+    after final punctuation followed by a capital; never inside a name like "Aïn al-Assad".
+    """
     for token in doc[1:]:
         previous = doc[token.i - 1]
-        if "\n" in previous.text_with_ws and not token.is_space:
-            token.is_sent_start = True
+        token.is_sent_start = not token.is_space and (
+            "\n" in previous.text_with_ws
+            or (previous.text in SENTENCE_END and (token.is_title or token.is_upper or not token.is_alpha))
+        )
     return doc
 
 
@@ -68,7 +77,8 @@ def _phrase_entries(pack_name: str, lang: str) -> Iterable[tuple[str, str, str]]
         for phrase in phrases:
             yield kind.upper(), kind, phrase
     for category, field in (
-        ("ATTACK", "attack_phrases"), ("CLAIM", "claim_phrases"), ("REPORT", "report_phrases"),
+        ("ATTACK", "attack_phrases"), ("CLAIM", "claim_phrases"), ("STATEMENT", "statement_phrases"),
+        ("REPORT", "report_phrases"),
         ("HEDGE", "hedge_phrases"), ("BACKGROUND", "background_phrases"), ("NEGATION", "negation_phrases"),
         ("ORIGIN", "origin_phrases"), ("PLACE_CUE", "place_cues"), ("ANAPHOR", "anaphora"),
         ("SKIP", "skip_phrases"), ("DISTINCT", "distinct_phrases"), ("TALLY", "tally_nouns"),
@@ -115,7 +125,7 @@ class SitrepMatcher:
         say, aux = lexicon_claim_say(lang)
         if say:
             attr = "LEMMA" if self.use_lemmas else "NORM"
-            self.lemmas.add("CLAIM|claim", [[{attr: {"IN": say}}, {"IS_PUNCT": False, "OP": "{0,6}"},
+            self.lemmas.add("STATEMENT|statement", [[{attr: {"IN": say}}, {"IS_PUNCT": False, "OP": "{0,6}"},
                                              {"NORM": {"IN": aux}}, {"POS": {"IN": ["VERB", "AUX"]}, "OP": "?"}]])
         for category, lemmas in _lemma_entries(lang):
             folded = sorted({fold_token(lemma) for lemma in lemmas})

@@ -7,10 +7,9 @@ from datetime import date
 
 from sitrep.extract.mentions import Mention
 from sitrep.models import Event, Evidence
-from sitrep.packs import Site
+from sitrep.packs import Pack, Site
 from sitrep.resolve.place import contains
 
-STATE_ACTORS = {"US forces", "coalition forces", "Israel"}
 CONTINUATION_REACH = 2  # sentences after the last mention that may still add to its event
 
 
@@ -18,6 +17,7 @@ CONTINUATION_REACH = 2  # sentences after the last mention that may still add to
 class Draft:
     """An event being built from its mentions."""
 
+    pack: Pack
     mentions: list[Mention] = field(default_factory=list)
 
     @property
@@ -40,10 +40,12 @@ class Draft:
 
     @property
     def actor(self) -> tuple[str | None, str]:
+        """The claimed actor if any, else the attributed one; a named group before a generic one."""
         for basis in ("claimed", "attributed"):
-            for mention in self.mentions:
-                if mention.actor and mention.actor_basis == basis:
-                    return mention.actor, basis
+            named = [m.actor for m in self.mentions if m.actor and m.actor_basis == basis]
+            if named:
+                specific = [a for a in named if not self.pack.actors[a].generic]
+                return (specific or named)[0], basis
         return None, "unknown"
 
 
@@ -61,14 +63,19 @@ def _same_time(draft: Draft, mention: Mention) -> bool:
     return mention.earliest <= high and low <= mention.latest
 
 
+def _is_state(actor: str | None, pack: Pack) -> bool:
+    return actor is not None and pack.actors[actor].kind == "state"
+
+
 def _same_actor(draft: Draft, mention: Mention) -> bool:
+    """States striking and groups attacking at one place and time are two events, not one."""
     actor, _ = draft.actor
     if actor is None or mention.actor is None:
         return True
-    return (actor in STATE_ACTORS) == (mention.actor in STATE_ACTORS)
+    return _is_state(actor, draft.pack) == _is_state(mention.actor, draft.pack)
 
 
-def assemble(items: list, text: str) -> list[Event]:
+def assemble(items: list, text: str, pack: Pack) -> list[Event]:
     """Build events from the reader's items (mentions, ("continue", m), ("merge_only", m))."""
     drafts: list[Draft] = []
     last: Draft | None = None
@@ -85,7 +92,7 @@ def assemble(items: list, text: str) -> list[Event]:
             match.mentions.append(mention)
             last = match
         elif mode == "new":
-            last = Draft([mention])
+            last = Draft(pack, [mention])
             drafts.append(last)
     events = [_event(f"e{i}", draft, text) for i, draft in enumerate(drafts, start=1)]
     return [e for e in events if e is not None]
@@ -99,8 +106,7 @@ def _weapons(draft: Draft) -> list[str]:
     return found or ["unknown"]
 
 
-def _kind(weapons: list[str], actor: str | None, shelling: bool) -> str:
-    state = actor in STATE_ACTORS
+def _kind(weapons: list[str], state: bool, shelling: bool) -> str:
     if state and shelling:
         return "artillery_shelling"
     if state and set(weapons) & {"aircraft", "missile", "drone"}:
@@ -148,7 +154,7 @@ def _event(event_id: str, draft: Draft, text: str) -> Event | None:
         country=site.country,
         lat=site.lat,
         lon=site.lon,
-        event_kind=_kind(weapons, actor, any(m.shelling for m in draft.mentions)),
+        event_kind=_kind(weapons, _is_state(actor, draft.pack), any(m.shelling for m in draft.mentions)),
         weapons=weapons,
         munition_count=counts[0] if counts else None,
         actor=actor,

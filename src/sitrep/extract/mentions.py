@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span
@@ -11,12 +11,13 @@ from spacy.tokens import Doc, Span
 from sitrep.extract.components import SPAN_KEY
 from sitrep.lang import load_language
 from sitrep.packs import Pack, Site
-from sitrep.resolve.actor import sentence_actor
+from sitrep.resolve.actor import sentence_actor, speaks_for_group
 from sitrep.resolve.numbers import parse_number
 from sitrep.resolve.place import border_side, resolve_outlet_conflicts, target_sites
 from sitrep.resolve.time import TimeExpression
 
 EXPLICIT_KINDS = {"date", "weekday", "days_ago", "ago"}
+PENDING_REACH = 4  # sentences within which "l'attaque" can still refer to an attack named without its place
 MUNITIONS = {"rocket", "missile", "drone", "mortar", "artillery"}  # weapons counted one by one
 LISTING_SIZE = 3  # a sentence naming this many targets and no date is a summary, not a report
 
@@ -85,6 +86,7 @@ class MentionReader:
         self.stops = set(self.lexicon.get("target_prepositions", []))
         self.focus: TimeExpression | None = None
         self.last_base: Site | None = None
+        self.pending: Mention | None = None
 
     # -- time ---------------------------------------------------------------------------------
     def sentence_times(self, cues: Cues, times: list[TimeExpression]) -> list[TimeExpression]:
@@ -93,13 +95,25 @@ class MentionReader:
         return [t.shifted(self.focus) for t in inside]
 
     def choose_time(self, cues: Cues, times: list[TimeExpression]) -> TimeExpression | None:
-        """The expression dating the attack: explicit before relative-to-focus, nearest to the trigger."""
+        """The expression dating the attack: explicit before relative-to-focus, nearest to the trigger.
+
+        In "L'attaque, ... après les frappes de vendredi", the date belongs to another act: a
+        sentence about an attack already told ("l'attaque") keeps that attack's time.
+        """
         if not times:
             return None
         triggers = cues["ATTACK"] or cues["WEAPON"]
-        anchor = triggers[0].start_char if triggers else cues.sentence.start_char
         explicit = [t for t in times if t.kind in EXPLICIT_KINDS] or times
-        return min(explicit, key=lambda t: abs(t.start - anchor))
+        if not triggers:
+            return explicit[0]
+        nearest = {id(t): min(triggers, key=lambda a: abs(a.start_char - t.start)) for t in explicit}
+        anaphors = cues["ANAPHOR"]
+        if anaphors and triggers[0].start >= anaphors[0].start and triggers[0].end <= anaphors[0].end:
+            own = [t for t in explicit if nearest[id(t)] is triggers[0]]
+            if not own:
+                return None
+            explicit = own
+        return min(explicit, key=lambda t: abs(nearest[id(t)].start_char - t.start))
 
     def is_report_time(self, cues: Cues, chosen: TimeExpression) -> bool:
         """The date is when something was said (a claim, a report), so the act may be a day earlier."""
@@ -118,13 +132,13 @@ class MentionReader:
             if chosen.earliest is None:
                 return None, None, None, True, chosen.time_of_day or part
             earliest, latest = chosen.earliest, chosen.latest
-            best = latest if earliest == latest else None
+            best = latest if earliest == latest else chosen.best
             if best is not None and self.is_report_time(cues, chosen):
                 earliest = best - timedelta(days=1)
             return earliest, latest, best, True, chosen.time_of_day or part
         if self.focus is not None and self.focus.earliest is not None:
             f = self.focus
-            return f.earliest, f.latest, f.latest if f.earliest == f.latest else None, False, part
+            return f.earliest, f.latest, f.latest if f.earliest == f.latest else f.best, False, part
         if self.published is not None:
             return self.published - timedelta(days=1), self.published, self.published, False, part
         return None, None, None, False, part
@@ -140,25 +154,25 @@ class MentionReader:
         for index, cues in enumerate(cues_list):
             if cues.has("SKIP") and cues["SKIP"][0].start - cues.sentence.start <= 1:
                 continue
-            if index in tallies:
-                stimes = self.sentence_times(cues, times)
-                chosen = self.choose_time(cues, stimes)
-                if chosen is not None and chosen.specific and chosen.earliest is not None:
-                    self.focus = chosen
-                continue
-            stimes = self.sentence_times(cues, times)
-            chosen = self.choose_time(cues, stimes)
-            out.extend(self._read_sentence(index, cues, chosen))
-            if chosen is not None and chosen.specific and chosen.earliest is not None:
-                self.focus = chosen
+            chosen = self.choose_time(cues, self.sentence_times(cues, times))
+            if index not in tallies:
+                out.extend(self._read_sentence(index, cues, chosen))
+            self._move_focus(cues, chosen)
         return out
+
+    def _move_focus(self, cues: Cues, chosen: TimeExpression | None) -> None:
+        """The narrative's time becomes the dates of what this sentence reported."""
+        if chosen is None or not chosen.specific or chosen.earliest is None:
+            return
+        earliest, latest, best, _, _ = self.dating(cues, chosen)
+        self.focus = replace(chosen, kind="date", earliest=earliest, latest=latest, best=best)
 
     def _read_sentence(self, index: int, cues: Cues, chosen: TimeExpression | None) -> list:
         sites, outlets = resolve_outlet_conflicts(cues["SITE"], cues["OUTLET"], cues["PLACE_CUE"])
         targets = target_sites(sites, cues["ORIGIN"], cues["NOT_PLACE"], self.stops, self.pack)
         is_attack = cues.has("ATTACK")
         precise = chosen is not None and chosen.kind in EXPLICIT_KINDS and chosen.specific
-        claimed = cues.has("CLAIM") and not cues.has("NEGATION")
+        claimed = self._claimed(cues, outlets)
         if not is_attack and not claimed:
             self._remember_bases(targets)
             return []
@@ -170,28 +184,60 @@ class MentionReader:
             self._remember_bases(targets)
             return [("continue", template)] if claimed and not background and cues.has("ANAPHOR") else []
         if not targets:
-            anaphoric_base = cues.has("ANAPHOR_BASE") or any(
-                s.text.lower().startswith(("la base", "cette base")) for s in cues["TARGET"])
             if self._base_anaphor(cues) and self.last_base is not None:
                 template.site, template.place_text = self.last_base, None
                 template.target = "US forces" if template.actor != "US forces" else None
                 return [template]
-            return [("continue", template)] if not anaphoric_base else []
+            self._hold_pending(template, precise and is_attack)
+            return [("continue", template)]
         mentions = []
         countries = [c.kb_id_ for c in cues["COUNTRY"]]
+        pending = self._take_pending(template) if not template.explicit_time and cues.has("ANAPHOR") else None
         for site, span in targets:
             mention = self._copy(template)
             mention.site, mention.place_text = border_side(site, countries, self.pack), span.text
             mention.actor, mention.actor_basis = sentence_actor(cues["ACTOR"], cues["ATTACK"], claimed, self.pack, span)
+            if pending is not None:
+                _add_details(mention, pending)
             mention.target = self._target(cues, span, mention.actor, site)
             mentions.append(("merge_only", mention) if threat else mention)
         self._remember_bases(targets)
         return mentions
 
+    def _claimed(self, cues: Cues, outlets: list[Span]) -> bool:
+        """The sentence carries the group's own claim, not a report about it."""
+        if cues.has("NEGATION"):
+            return False
+        if cues.has("CLAIM"):
+            return True
+        if speaks_for_group(cues["REPORT"] + cues["STATEMENT"], cues["ACTOR"], self.pack):
+            return True
+        kinds = {self.pack.actors[a.kb_id_].kind for a in cues["ACTOR"]}
+        other_speakers = outlets or cues["SOURCE"] or [c for c in cues["CLAIMANT"] if c.kb_id_ not in self.pack.actors]
+        return cues.has("STATEMENT") and "group" in kinds and not other_speakers
+
     def _base_anaphor(self, cues: Cues) -> bool:
         phrases = {p for p in self.lexicon.get("base_anaphora", [])}
         text = " ".join(t.norm_ for t in cues.sentence)
         return any(f" {p} " in f" {text} " for p in phrases)
+
+    def _hold_pending(self, mention: Mention, dated_attack: bool) -> None:
+        """Keep an attack reported without its place, for a later "l'attaque ... à X" to complete."""
+        if dated_attack:
+            self.pending = self._copy(mention)
+        elif self.pending is not None and mention.sentence_index - self.pending.sentence_index <= PENDING_REACH:
+            _add_details(self.pending, mention)
+
+    def _take_pending(self, mention: Mention) -> Mention | None:
+        """The attack told without its place that this sentence's "l'attaque" refers to; dates `mention`."""
+        pending = self.pending
+        if pending is None or mention.sentence_index - pending.sentence_index > PENDING_REACH:
+            return None
+        mention.earliest, mention.latest, mention.best = pending.earliest, pending.latest, pending.best
+        mention.explicit_time = True
+        mention.time_of_day = mention.time_of_day or pending.time_of_day
+        self.pending = None
+        return pending
 
     def _remember_bases(self, targets: list[tuple[Site, Span]]) -> None:
         for site, _ in targets:
@@ -232,6 +278,19 @@ class MentionReader:
         if site.kind in {"base", "airport"} and actor != "US forces":
             return "US forces"
         return None
+
+
+def _add_details(mention: Mention, other: Mention) -> None:
+    """Fill what `mention` lacks (weapons, counts, actor, sources) from `other`."""
+    mention.weapons = list(dict.fromkeys(mention.weapons + other.weapons))
+    mention.counted = {**other.counted, **mention.counted}
+    rank = {"claimed": 2, "attributed": 1, "unknown": 0}
+    if other.actor and rank[other.actor_basis] > rank[mention.actor_basis]:
+        mention.actor, mention.actor_basis = other.actor, other.actor_basis
+    mention.reported_by = list(dict.fromkeys(mention.reported_by + other.reported_by))
+    mention.killed = mention.killed if mention.killed is not None else other.killed
+    mention.injured = mention.injured if mention.injured is not None else other.injured
+    mention.target = mention.target or other.target
 
 
 def cues_parts(cues: Cues, times: list[TimeExpression]) -> list[TimeExpression]:

@@ -16,9 +16,7 @@ def build_pipeline(lang: str, pack: str) -> Language:
     """The language's pipeline with sitrep's components appended; cached per (lang, pack)."""
     model = load_language(lang).model
     nlp = spacy.load(model) if model and spacy.util.is_package(model) else spacy.blank(lang)
-    nlp.add_pipe("sitrep_paragraphs", first=True)
-    if not (nlp.has_pipe("parser") or nlp.has_pipe("senter") or nlp.has_pipe("sentencizer")):
-        nlp.add_pipe("sentencizer")
+    nlp.add_pipe("sitrep_sentences", first=True)
     nlp.add_pipe("sitrep_fold")
     nlp.add_pipe("sitrep_matcher", config={"pack": pack, "lang": lang})
     return nlp

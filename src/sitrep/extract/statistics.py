@@ -34,6 +34,7 @@ def read_statistics(cues_list: list[Cues], times: list[TimeExpression], lang: st
     stats: list[Statistic] = []
     sentences: set[int] = set()
     last_claimant: tuple[int, str] | None = None
+    stats_sentence = -1
     for index, cues in enumerate(cues_list):
         sentence = cues.sentence
         inside = [t for t in times if sentence.start_char <= t.start < sentence.end_char]
@@ -47,7 +48,8 @@ def read_statistics(cues_list: list[Cues], times: list[TimeExpression], lang: st
             claimant = last_claimant[1]
         else:
             claimant = None
-        if not (cues.has("PERIOD") or periods or claimants or (last_claimant and index - last_claimant[0] <= 1)):
+        follows_tally = bool(stats) and index - stats_sentence <= 1
+        if not (cues.has("PERIOD") or periods or claimants or follows_tally):
             continue
         for token in sentence:
             value = _count(token, lang)
@@ -56,12 +58,14 @@ def read_statistics(cues_list: list[Cues], times: list[TimeExpression], lang: st
             window = range(token.i + 1, min(token.i + 1 + TALLY_WINDOW, sentence.end))
             has_noun = any(i in tally_starts for i in window)
             country = _country_after(token)
-            if not has_noun and not (country and stats):
+            headline = has_noun and (cues.has("PERIOD") or periods or claimants)
+            if not headline and not (country and stats and index - stats_sentence <= 1):
                 continue
             start = periods[0].earliest if periods else None
             end = periods[0].latest if periods and periods[0].kind == "date" else None
             what = "attacks" + (f" in {country}" if country else "")
             sentences.add(index)
+            stats_sentence = index
             stats.append(Statistic(
                 claimant=claimant, count=value, what=what,
                 period_start=start.isoformat() if start else None,

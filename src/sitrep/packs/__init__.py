@@ -34,6 +34,7 @@ class Actor:
     kind: str
     role_default: str
     aliases: dict[str, tuple[str, ...]]
+    generic: bool = False
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,7 @@ def load_pack(name: str) -> Pack:
             kind=entry["kind"],
             role_default=entry["role_default"],
             aliases={lang: tuple(values) for lang, values in entry["aliases"].items()},
+            generic=bool(entry.get("generic", False)),
         )
         for actor_name, entry in _read_yaml(folder / "actors.yaml").items()
     }

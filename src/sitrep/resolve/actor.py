@@ -37,19 +37,40 @@ def _is_passive_window(tokens: Span) -> bool:
     return any(t.norm_ in {"ete", "been", "was", "were"} for t in tokens)
 
 
-def _governs(agent: Span, place: Span | None) -> bool:
-    """The agent's clause is the one that holds the place (not a subordinate "after X attacked Y")."""
-    if place is None or not agent.doc.has_annotation("DEP"):
+def _clause_verb(token: Token) -> Token:
+    """The verb of the clause a token belongs to (climbing through nouns it modifies)."""
+    while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _governs(actor: Span, place: Span | None) -> bool:
+    """The actor's clause is the one that holds the place (not "after X attacked Y" nor "X's fighters killed")."""
+    if place is None or not actor.doc.has_annotation("DEP"):
         return True
-    head = agent.root.head
-    return place.root in head.subtree
+    return place.root in _clause_verb(actor.root).subtree
+
+
+def speaks_for_group(speech: list[Span], actors: list[Span], pack: Pack) -> bool:
+    """A group is the subject of a verb of saying: its statement is its own claim."""
+    groups = [a for a in actors if pack.actors[a.kb_id_].kind == "group"]
+    for verb in speech:
+        for group in groups:
+            root = group.root
+            if root.dep_.startswith("nsubj") and root.head.i in {t.i for t in verb}:
+                return True
+            if not group.doc.has_annotation("DEP") and 0 <= verb.start - group.end <= 3:
+                return True
+    return False
 
 
 def sentence_actor(actors: list[Span], attack: list[Span], claimed: bool, pack: Pack,
                    place: Span | None = None) -> tuple[str | None, str]:
     """(actor, basis) of the attack on `place` that a sentence reports."""
     attack_tokens = {t.i for span in attack for t in span}
-    groups = [a for a in actors if pack.actors[a.kb_id_].kind == "group" and pack.actors[a.kb_id_].role_default == "actor"]
+    groups = [a for a in actors if pack.actors[a.kb_id_].kind == "group" and pack.actors[a.kb_id_].role_default == "actor"
+              and _governs(a, place)]
+    groups.sort(key=lambda a: pack.actors[a.kb_id_].generic)
     if groups:
         return groups[0].kb_id_, "claimed" if claimed else "attributed"
     agents = [a for a in actors if pack.actors[a.kb_id_].kind == "state" and _is_agent(a, attack_tokens)

@@ -32,6 +32,7 @@ class TimeExpression:
     latest: date | None = None
     focus_offset: int | None = None
     time_of_day: str | None = None
+    best: date | None = None  # the single most likely day, when the interval is wider than one day
 
     @property
     def specific(self) -> bool:
@@ -47,7 +48,8 @@ class TimeExpression:
         if self.kind != "focus" or focus is None or focus.earliest is None or focus.latest is None:
             return self
         offset = timedelta(days=self.focus_offset or 0)
-        return replace(self, kind="anaphoric", earliest=focus.earliest + offset, latest=focus.latest + offset)
+        best = focus.best + offset if focus.best else None
+        return replace(self, kind="anaphoric", earliest=focus.earliest + offset, latest=focus.latest + offset, best=best)
 
 
 def _alternation(words) -> str:
