@@ -16,9 +16,13 @@ $(STAMP): $(BIN)/python pyproject.toml
 
 install: $(STAMP)
 
+# The demo's invented texts go to a database of their own, not the user's default one.
+DEMO_DATABASE_URL ?= sqlite:///$(CURDIR)/var/demo.db
+
 run: $(STAMP)
-	$(BIN)/sitrep ingest examples/demo
-	$(BIN)/sitrep events
+	@mkdir -p var
+	SITREP_DATABASE_URL=$${SITREP_DATABASE_URL:-$(DEMO_DATABASE_URL)} $(BIN)/sitrep ingest examples/demo/*.txt examples/demo/*.jsonl
+	SITREP_DATABASE_URL=$${SITREP_DATABASE_URL:-$(DEMO_DATABASE_URL)} $(BIN)/sitrep events
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -8,6 +8,7 @@ ORIGIN, PLACE_CUE, ANAPHOR, SKIP, SHELLING, INTERCEPT, KILLED, INJURED, TALLY, P
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 
 from spacy.language import Language
@@ -15,7 +16,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from sitrep.lang import load_language
+from sitrep.lang import load_language, supported_languages
 from sitrep.normalize import fold_token
 from sitrep.packs import load_pack
 
@@ -69,7 +70,7 @@ def _phrase_entries(pack_name: str, lang: str) -> Iterable[tuple[str, str, str]]
         for alias in by_lang.get(lang, ()):
             yield "CLAIMANT", claimant, alias
     for category, field in (("WEAPON", "weapons"), ("TARGET", "targets"), ("SOURCE", "source_phrases"),
-                            ("COUNTRY", "countries")):
+                            ("COUNTRY", "countries"), ("DUAL", "weapon_duals")):
         for key, phrases in lexicon.get(field, {}).items():
             for phrase in phrases:
                 yield category, key, phrase
@@ -99,6 +100,35 @@ def _lemma_entries(lang: str) -> Iterable[tuple[str, list[str]]]:
             yield category, lemmas
 
 
+def script_clitics() -> list[tuple[str, list[str]]]:
+    """(script, prefixes) of every language whose words take attached clitics (Arabic و، ب، ل...)."""
+    result = []
+    for code in supported_languages():
+        clitics = load_language(code).lexicon.get("clitics")
+        if clitics:
+            result.append((clitics["script"], clitics["prefixes"]))
+    return result
+
+
+def _script_of(text: str) -> str | None:
+    for char in text:
+        if char.isalpha():
+            return unicodedata.name(char, "").split(" ")[0].lower()
+    return None
+
+
+def with_clitics(phrase: str, clitics: list[tuple[str, list[str]]]) -> list[str]:
+    """The phrase and, for scripts with attached clitics, its forms with each prefix ("بالطيران")."""
+    variants = [phrase]
+    script = _script_of(phrase)
+    for clitic_script, prefixes in clitics:
+        if script == clitic_script:
+            variants += [prefix + phrase for prefix in prefixes]
+            if phrase.startswith("ال"):
+                variants += ["لل" + phrase[2:], "ولل" + phrase[2:]]
+    return variants
+
+
 def lexicon_claim_say(lang: str) -> tuple[list[str], list[str]]:
     """Verbs of saying and the perfect auxiliary that together make a claim ("a affirmé ... avoir visé")."""
     lexicon = load_language(lang).lexicon
@@ -114,12 +144,14 @@ class SitrepMatcher:
         self.use_lemmas = nlp.has_pipe("lemmatizer")
         grouped: dict[str, list[Doc]] = {}
         seen: set[tuple[str, str]] = set()
+        clitics = script_clitics()
         for category, key, phrase in _phrase_entries(pack, lang):
             label = f"{category}|{key}"
-            if (label, fold_token(phrase)) in seen:
-                continue
-            seen.add((label, fold_token(phrase)))
-            grouped.setdefault(label, []).append(fold_tokens(nlp.make_doc(phrase)))
+            for variant in with_clitics(phrase, clitics):
+                if (label, fold_token(variant)) in seen:
+                    continue
+                seen.add((label, fold_token(variant)))
+                grouped.setdefault(label, []).append(fold_tokens(nlp.make_doc(variant)))
         for label, docs in grouped.items():
             self.phrases.add(label, docs)
         say, aux = lexicon_claim_say(lang)

@@ -258,7 +258,7 @@ class MentionReader:
             end=cues.sentence.end_char,
             earliest=earliest, latest=latest, best=best, explicit_time=explicit, time_of_day=part,
             weapons=weapons,
-            counted=munition_counts(cues["WEAPON"], self.lang),
+            counted=munition_counts(cues["WEAPON"], cues["DUAL"], self.lang),
             actor=actor, actor_basis=basis,
             reported_by=list(dict.fromkeys([o.kb_id_ for o in outlets] + [s.kb_id_ for s in cues["SOURCE"]])),
             hedged=cues.has("HEDGE") or is_conditional(cues.sentence),
@@ -305,22 +305,29 @@ def is_conditional(sentence: Span) -> bool:
 
 
 def _number_before(span: Span, lang: str) -> int | None:
+    """The count written before a weapon noun: its numeric modifier, or the one or two words before it."""
     doc = span.doc
     for child in span.root.children:
         if child.dep_ == "nummod" and child.i < span.start:
             value = parse_number(child.text, lang)
             if value is not None:
                 return value
-    if span.start > 0:
-        previous = doc[span.start - 1]
-        if previous.like_num or previous.pos_ in {"NUM", "DET"}:
-            return parse_number(previous.text, lang)
+    for width in (2, 1):
+        if span.start - width >= span.sent.start:
+            value = parse_number(doc[span.start - width:span.start].text, lang)
+            if value is not None:
+                return value
     return None
 
 
-def munition_counts(weapons: list[Span], lang: str) -> dict[str, int]:
-    """Projectile counts written next to a weapon noun ("30 roquettes", "deux drones", "un drone")."""
+def munition_counts(weapons: list[Span], duals: list[Span], lang: str) -> dict[str, int]:
+    """Projectile counts written next to a weapon noun ("30 roquettes", "deux drones", "un drone").
+
+    A weapon in the dual (Arabic "طائرتين مسيرتين") counts two.
+    """
     counts: dict[str, int] = {}
+    for dual in duals:
+        counts.setdefault(dual.kb_id_, 2)
     for span in weapons:
         value = _number_before(span, lang)
         if value == 1 and span.kb_id_ not in MUNITIONS:

@@ -39,6 +39,7 @@ def read_statistics(cues_list: list[Cues], times: list[TimeExpression], lang: st
         sentence = cues.sentence
         inside = [t for t in times if sentence.start_char <= t.start < sentence.end_char]
         tally_starts = {s.start for s in cues["TALLY"]}
+        countries = {s.start: s.kb_id_ for s in cues["COUNTRY"]}
         periods = [t for t in inside if t.kind == "since" or (t.kind == "date" and t.earliest != t.latest)]
         claimants = cues["CLAIMANT"]
         if claimants:
@@ -57,13 +58,13 @@ def read_statistics(cues_list: list[Cues], times: list[TimeExpression], lang: st
                 continue
             window = range(token.i + 1, min(token.i + 1 + TALLY_WINDOW, sentence.end))
             has_noun = any(i in tally_starts for i in window)
-            country = _country_after(token)
+            country = _country_after(token, countries)
             headline = has_noun and (cues.has("PERIOD") or periods or claimants)
             if not headline and not (country and stats and index - stats_sentence <= 1):
                 continue
             start = periods[0].earliest if periods else None
             end = periods[0].latest if periods and periods[0].kind == "date" else None
-            what = "attacks" + (f" in {country}" if country else "")
+            what = "attacks" + (f" ({country})" if country else "")
             sentences.add(index)
             stats_sentence = index
             stats.append(Statistic(
@@ -76,10 +77,9 @@ def read_statistics(cues_list: list[Cues], times: list[TimeExpression], lang: st
     return stats, sentences
 
 
-def _country_after(token: Token) -> str | None:
-    """"6 attaques en Irak", "14 en Syrie", "à 9 reprises en Syrie": the country a sub-tally is for."""
-    doc = token.doc
-    for i in range(token.i + 1, min(token.i + 4, len(doc) - 1)):
-        if doc[i].norm_ in {"en", "in"} and doc[i + 1].pos_ in {"PROPN", "NOUN"} and doc[i + 1].is_title:
-            return doc[i + 1].text
+def _country_after(token: Token, countries: dict[int, str]) -> str | None:
+    """"6 attaques en Irak", "14 en Syrie", "nine times in Syria": the country a sub-tally is for."""
+    for i in range(token.i + 1, min(token.i + 5, token.sent.end)):
+        if i in countries:
+            return countries[i]
     return None

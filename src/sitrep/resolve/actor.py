@@ -9,10 +9,14 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from sitrep.lang import load_language
 from sitrep.packs import Pack
 
 AGENT_DEPS = {"nsubj", "obl:agent", "agent"}
-ORIGIN_WORDS = {"origine", "origin"}
+
+
+def _words(doc_lang: str, key: str) -> set[str]:
+    return set(load_language(doc_lang).lexicon.get(key, []))
 
 
 def _is_passive(verb: Token) -> bool:
@@ -21,20 +25,30 @@ def _is_passive(verb: Token) -> bool:
 
 def _is_agent(span: Span, attack_tokens: set[int]) -> bool:
     """The actor span is syntactically the doer of an attack predicate of its sentence."""
+    if not span.doc.has_annotation("DEP"):
+        return _is_agent_by_position(span, attack_tokens)
     root = span.root
     head = root.head
     if root.dep_ in AGENT_DEPS and head.i in attack_tokens and not (root.dep_ == "nsubj" and _is_passive(head)):
         return True
-    if root.dep_ == "amod" and (head.i in attack_tokens or head.norm_ in ORIGIN_WORDS):
+    if root.dep_ == "amod" and (head.i in attack_tokens or head.norm_ in _words(span.doc.lang_, "origin_nouns")):
         return True
-    if root.dep_ in {"nsubj", "nsubj:pass"} or not span.doc.has_annotation("DEP"):
+    if root.dep_ in {"nsubj", "nsubj:pass"}:
         following = span.doc[span.end:min(span.end + 3, span.sent.end)]
         return any(t.i in attack_tokens and t.pos_ in {"VERB", ""} for t in following) and not _is_passive_window(following)
     return False
 
 
+def _is_agent_by_position(span: Span, attack_tokens: set[int]) -> bool:
+    """Without a parse: "US airstrikes", "غارة أمريكية" (next to the attack word), or subject right before an active verb."""
+    if span.start - 1 in attack_tokens or span.end in attack_tokens:
+        return True
+    following = span.doc[span.end:min(span.end + 3, span.sent.end)]
+    return any(t.i in attack_tokens for t in following) and not _is_passive_window(following)
+
+
 def _is_passive_window(tokens: Span) -> bool:
-    return any(t.norm_ in {"ete", "been", "was", "were"} for t in tokens)
+    return any(t.norm_ in _words(tokens.doc.lang_, "passive_auxiliaries") for t in tokens)
 
 
 def _clause_verb(token: Token) -> Token:
@@ -59,7 +73,7 @@ def speaks_for_group(speech: list[Span], actors: list[Span], pack: Pack) -> bool
             root = group.root
             if root.dep_.startswith("nsubj") and root.head.i in {t.i for t in verb}:
                 return True
-            if not group.doc.has_annotation("DEP") and 0 <= verb.start - group.end <= 3:
+            if not group.doc.has_annotation("DEP") and (0 <= verb.start - group.end <= 3 or 0 <= group.start - verb.end <= 3):
                 return True
     return False
 

@@ -71,25 +71,33 @@ class TimeTagger:
         wd, mo = _alternation(self.weekdays), _alternation(self.months)
         last = _alternation(data["last_words"])
         conn = data["connectors"]
-        ords = _alternation(data["ordinal_suffixes"])
+        ords = _alternation(data["ordinal_suffixes"]) if data.get("ordinal_suffixes") else "(?!)"
         between, and_ = _alternation(conn["between"]), _alternation(conn["and"] + conn.get("to", []))
         since = _alternation(conn["since"])
         pod = _alternation(self.parts)
-        ago_prefix = _alternation(data.get("ago_prefix", ["il y a"]))
+        self.vague_ago: dict[str, list[int]] = data.get("vague_ago", {})
+        ago_prefix = _alternation(data.get("ago_prefix", [])) or "(?!)"
+        ago_suffix = _alternation(data.get("ago_suffix", [])) or "(?!)"
+        units = _alternation(self.ago_units)
+        # word start, allowing the attached clitics of languages that have them ("والخميس")
+        b = rf"(?:(?<!\w)|(?<=(?<!\w)[{''.join(data['clitics'])}]))" if data.get("clitics") else r"\b"
         day = rf"(\d{{1,2}})(?:{ords})?"
         self.patterns: list[tuple[str, re.Pattern[str]]] = [
             ("range", re.compile(
-                rf"\b(?:(?:{between})\s+)?(?:les?\s+)?{day}\s+(?:(?:{and_})\s+(?:le\s+)?){day}\s+({mo})\.?(?:\s+(\d{{4}}))?\b")),
-            ("since", re.compile(rf"\b(?:{since})\s+(?:le\s+)?{day}\s+({mo})\.?(?:\s+(\d{{4}}))?\b")),
+                rf"{b}(?:(?:{between})\s+)?(?:les?\s+)?{day}\s+(?:(?:{and_})\s+(?:le\s+)?){day}\s+({mo})\.?(?:\s+(\d{{4}}))?\b")),
+            ("since", re.compile(rf"{b}(?:{since})\s+(?:le\s+)?{day}\s+({mo})\.?(?:\s+(\d{{4}}))?\b")),
+            ("since_en", re.compile(rf"{b}(?:{since})\s+({mo})\.?\s+{day}(?:\s*,?\s+(\d{{4}}))?\b")),
             ("date", re.compile(
-                rf"\b(?:({wd})\s*,?\s+)?{day}\s+({mo})\.?(?:\s*,?\s+(\d{{4}}))?\b")),
+                rf"{b}(?:({wd})\s*,?\s+)?{day}\s+(?:(?:de|of|من)\s+)?({mo})\.?(?:\s*,?\s+(\d{{4}}))?\b")),
             ("date_en", re.compile(
-                rf"\b(?:({wd})\s*,?\s+)?({mo})\.?\s+{day}(?:\s*,?\s+(\d{{4}}))?\b")),
-            ("days_ago", re.compile(rf"\b({_alternation(self.days_ago)})(?:\s+({wd}))?\b")),
-            ("ago", re.compile(rf"\b(?:{ago_prefix})\s+(\w+)\s+({_alternation(self.ago_units)})\b")),
-            ("weekday", re.compile(rf"\b({wd})(?:\s+({last}))?\b")),
-            ("focus", re.compile(rf"(?<!\w)({_alternation(self.focus_offsets)})\b")),
-            ("part", re.compile(rf"(?<!\w)({pod})\b")),
+                rf"{b}(?:({wd})\s*,?\s+)?({mo})\.?\s+{day}(?:\s*,?\s+(\d{{4}}))?\b")),
+            ("vague_ago", re.compile(rf"{b}({_alternation(self.vague_ago) or '(?!)'})\b")),
+            ("days_ago", re.compile(rf"{b}({_alternation(self.days_ago)})(?:\s+({wd}))?\b")),
+            ("ago", re.compile(rf"{b}(?:{ago_prefix})\s+(\w+)\s+({units})\b")),
+            ("ago_suffix", re.compile(rf"{b}(\w+)\s+({units})\s+(?:{ago_suffix})\b")),
+            ("weekday", re.compile(rf"{b}(?:({last})\s+)?({wd})(?:\s+({last}))?\b")),
+            ("focus", re.compile(rf"{b}({_alternation(self.focus_offsets)})\b")),
+            ("part", re.compile(rf"{b}({pod})\b")),
         ]
 
     def find(self, text: str, published: date | None) -> list[TimeExpression]:
@@ -117,9 +125,15 @@ class TimeTagger:
             if first is None or last is None or last < first:
                 return TimeExpression(start, end, "date") if first is None else None
             return TimeExpression(start, end, "date", first, last)
-        if kind == "since":
-            first = _day_in_year(int(m[1]), self.months[m[2]], m[3], published)
+        if kind in {"since", "since_en"}:
+            day_text, month_text = (m[1], m[2]) if kind == "since" else (m[2], m[1])
+            first = _day_in_year(int(day_text), self.months[month_text], m[3], published)
             return TimeExpression(start, end, "since", first, published)
+        if kind == "vague_ago":
+            if published is None:
+                return TimeExpression(start, end, "ago")
+            low, high = self.vague_ago[m[1]]
+            return TimeExpression(start, end, "ago", published - timedelta(days=high), published - timedelta(days=low))
         if kind in {"date", "date_en"}:
             weekday, day_text, month_text, year = (
                 (m[1], m[2], m[3], m[4]) if kind == "date" else (m[1], m[3], m[2], m[4]))
@@ -131,13 +145,13 @@ class TimeTagger:
                 return TimeExpression(start, end, "days_ago")
             day = published - timedelta(days=self.days_ago[m[1]])
             return TimeExpression(start, end, "days_ago", day, day, time_of_day=self.parts.get(m[1].split()[-1]))
-        if kind == "ago":
+        if kind in {"ago", "ago_suffix"}:
             return self._resolve_ago(m, published)
         if kind == "weekday":
             if published is None:
                 return TimeExpression(start, end, "weekday")
-            back = (published.weekday() - self.weekdays[m[1]]) % 7
-            if m[2] and back == 0:
+            back = (published.weekday() - self.weekdays[m[2]]) % 7
+            if (m[1] or m[3]) and back == 0:
                 back = 7
             day = published - timedelta(days=back)
             return TimeExpression(start, end, "weekday", day, day)
