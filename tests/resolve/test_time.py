@@ -255,8 +255,6 @@ def test_last_night_is_at_night():
     assert (expression.earliest, expression.time_of_day) == (date(2023, 10, 29), "night")
 
 
-@pytest.mark.xfail(strict=True, reason="clock times are not read: gold codes '18h30' as time_of_day '18:30' "
-                   "(seeds 002 e4, 003 e2)")
 def test_clock_time_is_the_time_of_day():
     expression = only("Des roquettes ont visé la base lundi à 18h30.", MONDAY)
     assert (expression.earliest, expression.time_of_day) == (MONDAY, "18:30")

@@ -137,7 +137,6 @@ def _event(event_id: str, draft: Draft, text: str) -> Event | None:
     weapons = _weapons(draft)
     counts = [m.counted[w] for m in draft.mentions for w in weapons if w in m.counted]
     targets = [m.target for m in draft.mentions if m.target]
-    is_place = site.kind not in {"region"}
     evidence = [Evidence(text[m.start:m.end].strip(), m.start + _lead(text[m.start:m.end]),
                          m.start + _lead(text[m.start:m.end]) + len(text[m.start:m.end].strip()))
                 for m in draft.mentions]
@@ -148,7 +147,7 @@ def _event(event_id: str, draft: Draft, text: str) -> Event | None:
         date_latest=latest.isoformat() if latest else None,
         date_precision="day" if earliest and earliest == latest else ("interval" if earliest else "unknown"),
         time_of_day=_first(m.time_of_day for m in draft.mentions),
-        site=site.name if is_place else None,
+        site=site.name,
         place_text=_first(m.place_text for m in draft.mentions),
         admin1=site.admin1,
         country=site.country,

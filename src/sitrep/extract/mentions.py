@@ -19,7 +19,8 @@ from sitrep.resolve.time import TimeExpression
 EXPLICIT_KINDS = {"date", "weekday", "days_ago", "ago"}
 PENDING_REACH = 4  # sentences within which "l'attaque" can still refer to an attack named without its place
 MUNITIONS = {"rocket", "missile", "drone", "mortar", "artillery"}  # weapons counted one by one
-LISTING_SIZE = 3  # a sentence naming this many targets and no date is a summary, not a report
+LISTING_SIZE = 3
+YEAR_LIKE = 1000  # a "count" this large is a year or an identifier, not munitions  # a sentence naming this many targets and no date is a summary, not a report
 
 
 @dataclass
@@ -87,6 +88,7 @@ class MentionReader:
         self.focus: TimeExpression | None = None
         self.last_base: Site | None = None
         self.pending: Mention | None = None
+        self.last_group: str | None = None
 
     # -- time ---------------------------------------------------------------------------------
     def sentence_times(self, cues: Cues, times: list[TimeExpression]) -> list[TimeExpression]:
@@ -157,6 +159,8 @@ class MentionReader:
             chosen = self.choose_time(cues, self.sentence_times(cues, times))
             if index not in tallies:
                 out.extend(self._read_sentence(index, cues, chosen))
+            groups = [a.kb_id_ for a in cues["ACTOR"] if self.pack.actors[a.kb_id_].kind == "group"]
+            self.last_group = groups[-1] if groups else self.last_group
             self._move_focus(cues, chosen)
         return out
 
@@ -169,7 +173,7 @@ class MentionReader:
 
     def _read_sentence(self, index: int, cues: Cues, chosen: TimeExpression | None) -> list:
         sites, outlets = resolve_outlet_conflicts(cues["SITE"], cues["OUTLET"], cues["PLACE_CUE"])
-        targets = target_sites(sites, cues["ORIGIN"], cues["NOT_PLACE"], self.stops, self.pack)
+        targets = target_sites(sites, cues["ORIGIN"], cues["NOT_PLACE"], self.stops, self.pack, cues["ATTACK"])
         is_attack = cues.has("ATTACK")
         precise = chosen is not None and chosen.kind in EXPLICIT_KINDS and chosen.specific
         claimed = self._claimed(cues, outlets)
@@ -193,10 +197,15 @@ class MentionReader:
         mentions = []
         countries = [c.kb_id_ for c in cues["COUNTRY"]]
         pending = self._take_pending(template) if not template.explicit_time and cues.has("ANAPHOR") else None
+        weapons_of = _weapons_by_site(cues["WEAPON"], [span for _, span in targets])
         for site, span in targets:
             mention = self._copy(template)
             mention.site, mention.place_text = border_side(site, countries, self.pack), span.text
-            mention.actor, mention.actor_basis = sentence_actor(cues["ACTOR"], cues["ATTACK"], claimed, self.pack, span)
+            mention.actor, mention.actor_basis = self._actor(cues, claimed, span)
+            if len(targets) > 1:
+                own = weapons_of.get(span.start, [])
+                mention.weapons = list(dict.fromkeys(w.kb_id_ for w in own))
+                mention.counted = munition_counts(own, cues["DUAL"], self.lang)
             if pending is not None:
                 _add_details(mention, pending)
             mention.target = self._target(cues, span, mention.actor, site)
@@ -215,6 +224,13 @@ class MentionReader:
         kinds = {self.pack.actors[a.kb_id_].kind for a in cues["ACTOR"]}
         other_speakers = outlets or cues["SOURCE"] or [c for c in cues["CLAIMANT"] if c.kb_id_ not in self.pack.actors]
         return cues.has("STATEMENT") and "group" in kinds and not other_speakers
+
+    def _actor(self, cues: Cues, claimed: bool, place: Span | None) -> tuple[str | None, str]:
+        """The sentence's actor; "the group" / "le groupe" stands for the last group named."""
+        actor, basis = sentence_actor(cues["ACTOR"], cues["ATTACK"], claimed, self.pack, place, cues["TARGET"])
+        if actor is None and cues.has("GROUP_ANAPHOR") and self.last_group is not None:
+            return self.last_group, "claimed" if claimed else "attributed"
+        return actor, basis
 
     def _base_anaphor(self, cues: Cues) -> bool:
         phrases = {p for p in self.lexicon.get("base_anaphora", [])}
@@ -250,7 +266,7 @@ class MentionReader:
 
     def _mention(self, index: int, cues: Cues, outlets: list[Span], chosen: TimeExpression | None, claimed: bool) -> Mention:
         earliest, latest, best, explicit, part = self.dating(cues, chosen)
-        actor, basis = sentence_actor(cues["ACTOR"], cues["ATTACK"], claimed, self.pack)
+        actor, basis = self._actor(cues, claimed, None)
         weapons = list(dict.fromkeys(w.kb_id_ for w in cues["WEAPON"]))
         return Mention(
             sentence_index=index,
@@ -270,14 +286,33 @@ class MentionReader:
     def _target(self, cues: Cues, site_span: Span, actor: str | None, site: Site) -> str | None:
         """The target category nearest to the place; the attacker's own side is never its target."""
         order = list(self.lexicon.get("targets", {}))
-        candidates = [t for t in cues["TARGET"] if t.kb_id_ != actor]
+        own_side = self.pack.actors[actor].side if actor else None
+        candidates = [t for t in cues["TARGET"] if t.kb_id_ != own_side]
         if candidates:
             nearest = min(candidates, key=lambda t: (min(abs(t.start - site_span.end), abs(site_span.start - t.end)),
                                                        order.index(t.kb_id_)))
             return nearest.kb_id_
-        if site.kind in {"base", "airport"} and actor != "US forces":
+        if site.kind in {"base", "airport"} and own_side != "US forces":
             return "US forces"
         return None
+
+
+def _weapons_by_site(weapons: list[Span], sites: list[Span]) -> dict[int, list[Span]]:
+    """Which weapons go with which place when a sentence names several.
+
+    Weapons interleaved with places go to the next place written after them ("a rocket salvo at X
+    and a drone to strike Y"); weapons all before or all after the list go to every place ("des
+    drones ont visé X et Y", "X and Y with drones").
+    """
+    first, last = min(s.start for s in sites), max(s.end for s in sites)
+    if all(w.end <= first or w.start >= last for w in weapons):
+        return {site.start: list(weapons) for site in sites}
+    assigned: dict[int, list[Span]] = {}
+    for weapon in weapons:
+        following = [site for site in sites if site.start >= weapon.end]
+        for site in [min(following, key=lambda s: s.start)] if following else sites:
+            assigned.setdefault(site.start, []).append(weapon)
+    return assigned
 
 
 def _add_details(mention: Mention, other: Mention) -> None:
@@ -313,9 +348,10 @@ def _number_before(span: Span, lang: str) -> int | None:
             if value is not None:
                 return value
     for width in (2, 1):
-        if span.start - width >= span.sent.start:
-            value = parse_number(doc[span.start - width:span.start].text, lang)
-            if value is not None:
+        start = span.start - width
+        if start >= span.sent.start and not (start > 0 and doc[start - 1].text in {"-", "/", ":"}):
+            value = parse_number(doc[start:span.start].text, lang)
+            if value is not None and value < YEAR_LIKE:
                 return value
     return None
 

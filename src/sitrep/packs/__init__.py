@@ -34,6 +34,7 @@ class Actor:
     kind: str
     role_default: str
     aliases: dict[str, tuple[str, ...]]
+    side: str | None = None
     generic: bool = False
 
 
@@ -95,6 +96,7 @@ def load_pack(name: str) -> Pack:
             kind=entry["kind"],
             role_default=entry["role_default"],
             aliases={lang: tuple(values) for lang, values in entry["aliases"].items()},
+            side=entry.get("side"),
             generic=bool(entry.get("generic", False)),
         )
         for actor_name, entry in _read_yaml(folder / "actors.yaml").items()

@@ -23,10 +23,10 @@ def _is_passive(verb: Token) -> bool:
     return any(child.dep_ in {"aux:pass", "auxpass", "nsubj:pass"} for child in verb.children)
 
 
-def _is_agent(span: Span, attack_tokens: set[int]) -> bool:
+def _is_agent(span: Span, attack_tokens: set[int], targets: list[Span]) -> bool:
     """The actor span is syntactically the doer of an attack predicate of its sentence."""
     if not span.doc.has_annotation("DEP"):
-        return _is_agent_by_position(span, attack_tokens)
+        return _is_agent_by_position(span, attack_tokens, targets)
     root = span.root
     head = root.head
     if root.dep_ in AGENT_DEPS and head.i in attack_tokens and not (root.dep_ == "nsubj" and _is_passive(head)):
@@ -39,11 +39,14 @@ def _is_agent(span: Span, attack_tokens: set[int]) -> bool:
     return False
 
 
-def _is_agent_by_position(span: Span, attack_tokens: set[int]) -> bool:
-    """Without a parse: "US airstrikes", "غارة أمريكية" (next to the attack word), or subject right before an active verb."""
-    if span.start - 1 in attack_tokens or span.end in attack_tokens:
+def _is_agent_by_position(span: Span, attack_tokens: set[int], targets: list[Span]) -> bool:
+    """Without a parse: "US airstrikes" / "غارة أمريكية" (an adjective next to the attack word, on the
+    language's side), or the subject right before an active verb ("the US launched")."""
+    after = load_language(span.doc.lang_).lexicon.get("adjective_position", "after") == "after"
+    if (span.start - 1 in attack_tokens) if after else (span.end in attack_tokens):
         return True
-    following = span.doc[span.end:min(span.end + 3, span.sent.end)]
+    end = max([t.end for t in targets if t.start <= span.start < t.end] + [span.end])  # "U.S. bases came under attack"
+    following = span.doc[end:min(end + 3, span.sent.end)]
     return any(t.i in attack_tokens for t in following) and not _is_passive_window(following)
 
 
@@ -78,16 +81,23 @@ def speaks_for_group(speech: list[Span], actors: list[Span], pack: Pack) -> bool
     return False
 
 
+def _after_target_marker(span: Span) -> bool:
+    """"frappes contre des groupes pro-iraniens", "strikes against Iran-backed militias": named as the target."""
+    markers = _words(span.doc.lang_, "target_markers")
+    before = span.doc[max(span.sent.start, span.start - 3):span.start]
+    return any(t.norm_ in markers for t in before)
+
+
 def sentence_actor(actors: list[Span], attack: list[Span], claimed: bool, pack: Pack,
-                   place: Span | None = None) -> tuple[str | None, str]:
+                   place: Span | None = None, targets: list[Span] | None = None) -> tuple[str | None, str]:
     """(actor, basis) of the attack on `place` that a sentence reports."""
     attack_tokens = {t.i for span in attack for t in span}
     groups = [a for a in actors if pack.actors[a.kb_id_].kind == "group" and pack.actors[a.kb_id_].role_default == "actor"
-              and _governs(a, place)]
+              and _governs(a, place) and not _after_target_marker(a)]
     groups.sort(key=lambda a: pack.actors[a.kb_id_].generic)
     if groups:
         return groups[0].kb_id_, "claimed" if claimed else "attributed"
-    agents = [a for a in actors if pack.actors[a.kb_id_].kind == "state" and _is_agent(a, attack_tokens)
+    agents = [a for a in actors if pack.actors[a.kb_id_].kind == "state" and _is_agent(a, attack_tokens, targets or [])
               and _governs(a, place)]
     if agents:
         return agents[0].kb_id_, "claimed" if claimed else "attributed"

@@ -36,7 +36,7 @@ def parse_number(text: str, lang: str = "fr") -> int | None:
         return words[folded]
     if lang not in TEXT2NUM_LANGS:
         return None
-    if folded in {"un", "une", "a", "an", "one"}:
+    if folded in {"un", "une", "one"}:  # the French article is also the numeral; English "a" is not
         return 1
     try:
         return text2num(folded, lang)

@@ -33,21 +33,33 @@ def resolve_outlet_conflicts(sites: list[Span], outlets: list[Span], cues: list[
     return kept_sites, kept_outlets
 
 
-def _inside_person(span: Span) -> bool:
-    """A person entity strictly larger than the match: the match is part of a person's name."""
-    return any(
-        ent.label_ in {"PER", "PERSON"} and ent.start <= span.start and span.end <= ent.end
-        and (ent.end - ent.start) > (span.end - span.start)
-        and not any(t.is_punct for t in ent)
-        for ent in span.doc.ents
-    )
+def _inside_person(span: Span, other_sites: list[Span]) -> bool:
+    """The match ends a person's name: "Bashar al-Assad", "Ilhan Omar".
+
+    What comes before the match, inside a person entity or as a capitalised word right before it,
+    is a given name unless another place name explains it ("frontière Qaïm-Bukamal").
+    """
+    site_tokens = {t.i for other in other_sites if other is not span for t in other}
+    for ent in span.doc.ents:
+        if ent.label_ in {"PER", "PERSON"} and ent.start < span.start and span.end <= ent.end:
+            given = [t for t in span.doc[ent.start:span.start] if t.is_alpha]
+            if given and not any(t.i in site_tokens for t in given):
+                return True
+    if span.start == span.sent.start:
+        return False
+    before = span.doc[span.start - 1]
+    # a sentence's first word is capitalised anyway: only a tagger's PROPN makes it a given name there
+    tags = {"PROPN"} if before.i == span.sent.start else {"PROPN", ""}
+    return (before.is_alpha and before.is_title and before.pos_ in tags and before.i not in site_tokens
+            and before.ent_type_ not in {"LOC", "GPE"})
 
 
-def _is_origin(span: Span, origins: list[Span], stops: set[str]) -> bool:
+def _is_origin(span: Span, origins: list[Span], stops: set[str], attack: set[int]) -> bool:
+    """A launch place: after "depuis"/"from", with no target word or attack verb in between."""
     for origin in origins:
         if origin.end <= span.start <= origin.end + ORIGIN_WINDOW:
             between = span.doc[origin.end:span.start]
-            if not any(t.norm_ in stops for t in between):
+            if not any(t.norm_ in stops or t.i in attack for t in between):
                 return True
     return False
 
@@ -91,15 +103,16 @@ def border_side(site: Site, countries: list[str], pack: Pack) -> Site:
 
 
 def target_sites(sentence_sites: list[Span], origins: list[Span], not_place: list[Span],
-                 stops: set[str], pack: Pack) -> list[tuple[Site, Span]]:
+                 stops: set[str], pack: Pack, attack: list[Span] = ()) -> list[tuple[Site, Span]]:
     """The sites a sentence reports as hit, most specific first, without enclosing places."""
     candidates = [
         (pack.sites[span.kb_id_], span) for span in sentence_sites
-        if not _inside_person(span)
+        if not _inside_person(span, sentence_sites)
         and not any(0 <= span.start - cue.end <= 1 for cue in not_place)
     ]
     candidates = _join_border_pairs(candidates, pack)
-    candidates = [(s, span) for s, span in candidates if not _is_origin(span, origins, stops)]
+    attack_tokens = {t.i for a in attack for t in a}
+    candidates = [(s, span) for s, span in candidates if not _is_origin(span, origins, stops, attack_tokens)]
     installations = [(s, span) for s, span in candidates if s.kind in INSTALLATIONS]
     if installations:
         candidates = installations

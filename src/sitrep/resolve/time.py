@@ -98,6 +98,8 @@ class TimeTagger:
             ("weekday", re.compile(rf"{b}(?:({last})\s+)?({wd})(?:\s+({last}))?\b")),
             ("focus", re.compile(rf"{b}({_alternation(self.focus_offsets)})\b")),
             ("part", re.compile(rf"{b}({pod})\b")),
+            ("clock", re.compile(rf"\b(\d{{1,2}})\s?(?:{_alternation(data.get('clock_separators', [':']))})\s?(\d{{2}})\b"
+                                 rf"(?:\s*({_alternation(data.get('clock_pm', [])) or '(?!)'}))?")),
         ]
 
     def find(self, text: str, published: date | None) -> list[TimeExpression]:
@@ -157,6 +159,11 @@ class TimeTagger:
             return TimeExpression(start, end, "weekday", day, day)
         if kind == "focus":
             return TimeExpression(start, end, "focus", focus_offset=self.focus_offsets[m[1]])
+        if kind == "clock":
+            hour, minute = int(m[1]) + (12 if m[3] and int(m[1]) < 12 else 0), int(m[2])
+            if hour > 23 or minute > 59:
+                return None
+            return TimeExpression(start, end, "part", time_of_day=f"{hour:02d}:{minute:02d}")
         return TimeExpression(start, end, "part", time_of_day=self.parts[m[1]])
 
     def _resolve_ago(self, m: re.Match[str], published: date | None) -> TimeExpression | None:
