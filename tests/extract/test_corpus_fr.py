@@ -55,10 +55,7 @@ def canonical(name: str | None) -> str | None:
 SEED_GOLD = gold_documents(SEEDS)
 SEED_IDS = [d["doc_id"] for d in SEED_GOLD]
 SEED_EVENTS = [
-    pytest.param(d["doc_id"], event, id=f"{d['doc_id'][:3]}-{event['id']}",
-                 marks=[pytest.mark.xfail(strict=True, reason="region-level sites are output with site=None "
-                                          "(events._event: is_place), gold names the region 'Golan Heights'")]
-                 if site_kind(event["site"]) == "region" else [])
+    pytest.param(d["doc_id"], event, id=f"{d['doc_id'][:3]}-{event['id']}")
     for d in SEED_GOLD for event in d["events"]
 ]
 
@@ -213,7 +210,6 @@ def test_seed_field_accuracy(seed_scores, field, threshold):
     assert accuracy.matched and accuracy.accuracy >= threshold, accuracy.to_dict()
 
 
-@pytest.mark.xfail(strict=False, reason="dev_fr meta extraction is still being improved; drop this marker once the bar holds")
 def test_dev_fr_event_f1():
     scores = score_corpus(load_gold(DEV_FR), run_system(DEV_FR, "meta", Settings()), "meta", pack_sites())
     assert scores.events.f1 >= 0.80, scores.events.to_dict()

@@ -50,8 +50,7 @@ def _inside_person(span: Span, other_sites: list[Span]) -> bool:
     before = span.doc[span.start - 1]
     # a sentence's first word is capitalised anyway: only a tagger's PROPN makes it a given name there
     tags = {"PROPN"} if before.i == span.sent.start else {"PROPN", ""}
-    return (before.is_alpha and before.is_title and before.pos_ in tags and before.i not in site_tokens
-            and before.ent_type_ not in {"LOC", "GPE"})
+    return before.is_alpha and before.is_title and before.pos_ in tags and before.i not in site_tokens
 
 
 def _is_origin(span: Span, origins: list[Span], stops: set[str], attack: set[int]) -> bool:
