@@ -58,7 +58,7 @@ def _phrase_entries(pack_name: str, lang: str) -> Iterable[tuple[str, str, str]]
     lexicon = load_language(lang).lexicon
     for site in pack.sites.values():
         for alias in site.aliases:
-            yield "SITE", site.key, alias
+            yield "SITE" if site.source == "pack" else "TOWN", site.key, alias
     for actor in pack.actors.values():
         for aliases in actor.aliases.values():  # every script: quotations cross languages
             for alias in aliases:
@@ -141,12 +141,21 @@ class SitrepMatcher:
 
     def __init__(self, nlp: Language, pack: str, lang: str) -> None:
         self.phrases = PhraseMatcher(nlp.vocab, attr="NORM")
+        # GeoNames towns: exact spelling, so that "Hit" the town is not "hit" the verb
+        self.towns = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.lemmas = Matcher(nlp.vocab)
         self.use_lemmas = nlp.has_pipe("lemmatizer")
         grouped: dict[str, list[Doc]] = {}
         seen: set[tuple[str, str]] = set()
         clitics = script_clitics()
-        for category, key, phrase in _phrase_entries(pack, lang):
+        entries = list(_phrase_entries(pack, lang))
+        pack_aliases = {fold_token(phrase) for category, _, phrase in entries if category == "SITE"}
+        towns: dict[str, list[Doc]] = {}
+        for category, key, phrase in entries:
+            if category == "TOWN":
+                if fold_token(phrase) not in pack_aliases:
+                    towns.setdefault(f"SITE|{key}", []).append(nlp.make_doc(phrase))
+                continue
             label = f"{category}|{key}"
             for variant in with_clitics(phrase, clitics):
                 if (label, fold_token(variant)) in seen:
@@ -155,6 +164,8 @@ class SitrepMatcher:
                 grouped.setdefault(label, []).append(fold_tokens(nlp.make_doc(variant)))
         for label, docs in grouped.items():
             self.phrases.add(label, docs)
+        for label, docs in towns.items():
+            self.towns.add(label, docs)
         say, aux = lexicon_claim_say(lang)
         if say:
             attr = "LEMMA" if self.use_lemmas else "NORM"
@@ -168,7 +179,7 @@ class SitrepMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         spans: dict[str, list[Span]] = {}
-        for matcher in (self.phrases, self.lemmas):
+        for matcher in (self.phrases, self.towns, self.lemmas):
             for match_id, start, end in matcher(doc):
                 category, key = doc.vocab.strings[match_id].split("|", 1)
                 spans.setdefault(category, []).append(Span(doc, start, end, label=category, kb_id=key))

@@ -87,7 +87,9 @@ def assemble(items: list, text: str, pack: Pack) -> list[Event]:
                 mention.site = None
                 last.mentions.append(mention)
             continue
-        match = next((d for d in drafts if _same_place(d, mention) and _same_time(d, mention) and _same_actor(d, mention)), None)
+        match = None if mention.distinct else next(
+            (d for d in drafts if not d.mentions[0].distinct
+             and _same_place(d, mention) and _same_time(d, mention) and _same_actor(d, mention)), None)
         if match is not None:
             match.mentions.append(mention)
             last = match

@@ -59,6 +59,7 @@ class Mention:
     reported_by: list[str] = field(default_factory=list)
     hedged: bool = False
     shelling: bool = False
+    distinct: bool = False  # the text says this is another attack than one already told
     killed: int | None = None
     injured: int | None = None
 
@@ -279,6 +280,7 @@ class MentionReader:
             reported_by=list(dict.fromkeys([o.kb_id_ for o in outlets] + [s.kb_id_ for s in cues["SOURCE"]])),
             hedged=cues.has("HEDGE") or is_conditional(cues.sentence),
             shelling=cues.has("SHELLING") and not weapons,
+            distinct=cues.has("DISTINCT"),
             killed=casualties(cues["KILLED"], self.lang),
             injured=casualties(cues["INJURED"], self.lang),
         )

@@ -9,43 +9,10 @@ from pathlib import Path
 
 import yaml
 
+from sitrep.packs.geonames import geonames_sites
+from sitrep.packs.records import Actor, Outlet, Site
+
 PACKS_DIR = Path(__file__).parent
-
-
-@dataclass(frozen=True)
-class Site:
-    """A named place of the theatre with its aliases in every script."""
-
-    key: str
-    name: str
-    kind: str  # base | airport | town | region | border_crossing
-    country: str
-    admin1: str | None
-    lat: float
-    lon: float
-    aliases: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Actor:
-    """An armed actor; `kind` is group or state; `role_default` actor or target."""
-
-    name: str
-    kind: str
-    role_default: str
-    aliases: dict[str, tuple[str, ...]]
-    side: str | None = None
-    generic: bool = False
-
-
-@dataclass(frozen=True)
-class Outlet:
-    """A news outlet or channel that reports are attributed to."""
-
-    name: str
-    country: str | None
-    affiliation: str
-    aliases: tuple[str, ...]
 
 
 @dataclass
@@ -109,4 +76,7 @@ def load_pack(name: str) -> Pack:
         claimant: {lang: tuple(values) for lang, values in entry.items()}
         for claimant, entry in _read_yaml(folder / "claimants.yaml").items()
     }
-    return Pack(name, _read_sites(folder / "sites.csv"), actors, outlets, claimants)
+    sites = _read_sites(folder / "sites.csv")
+    if (folder / "theatre.yaml").is_file():  # the pack's own sites first, GeoNames towns after them
+        sites.update(geonames_sites(folder))
+    return Pack(name, sites, actors, outlets, claimants)
