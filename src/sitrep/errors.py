@@ -53,3 +53,10 @@ class UnreadablePath(SitrepError):
 class UnsupportedFormat(SitrepError):
     code = "E008"
     template = "unsupported file type{detail}; give .txt or .jsonl files or folders of them"
+
+
+class StoreError(SitrepError):
+    """The database refused a document; its transaction was rolled back."""
+
+    code = "E009"
+    template = "the database refused the document{detail}; nothing of it was stored"

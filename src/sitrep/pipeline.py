@@ -58,7 +58,7 @@ def extract_paths(
 ) -> Iterator[Document | SitrepError]:
     """Read every path (files, folders, JSONL) and extract each document in turn."""
     # ingest: files and JSONL lines -> Documents (bad files -> errors)
-    documents = read_paths(paths, settings, published=published)
+    documents = read_paths(paths, settings, published=published, reference_date=reference_date)
     # extract + resolve: Documents -> events with dates, places, actors; statistics
     yield from extract_documents(documents, settings, reference_date=reference_date)
 

@@ -9,6 +9,7 @@ from datetime import date
 from rich.console import Console
 from rich.table import Table
 
+from sitrep.cli.events import UNBOUNDED_WIDTH
 from sitrep.errors import SitrepError
 from sitrep.models import Document
 from sitrep.pipeline import extract_paths, ingest_paths
@@ -43,7 +44,10 @@ def extract_command(paths: list[str], settings: Settings, published: str | None,
         else:
             documents.append(item)
     if fmt == "table":
-        Console().print(_events_table(documents))
+        console = Console()
+        if not console.is_terminal:  # piped: full cells, no wrapping
+            console.width = UNBOUNDED_WIDTH
+        console.print(_events_table(documents))
     return not failed
 
 

@@ -19,8 +19,8 @@ from sitrep.resolve.time import TimeExpression
 EXPLICIT_KINDS = {"date", "weekday", "days_ago", "ago"}
 PENDING_REACH = 4  # sentences within which "l'attaque" can still refer to an attack named without its place
 MUNITIONS = {"rocket", "missile", "drone", "mortar", "artillery"}  # weapons counted one by one
-LISTING_SIZE = 3
-YEAR_LIKE = 1000  # a "count" this large is a year or an identifier, not munitions  # a sentence naming this many targets and no date is a summary, not a report
+LISTING_SIZE = 3  # a sentence naming this many targets and no date is a summary, not a report
+YEAR_LIKE = 1000  # a "count" this large is a year or an identifier, not munitions
 
 
 @dataclass
@@ -147,7 +147,8 @@ class MentionReader:
         return None, None, None, False, part
 
     # -- mentions -----------------------------------------------------------------------------
-    def read(self, cues_list: list[Cues], times: list[TimeExpression], tallies: set[int]) -> list[Mention | tuple[str, Mention]]:
+    def read(self, cues_list: list[Cues], times: list[TimeExpression],
+             tallies: set[int]) -> list[Mention | tuple[str, Mention]]:
         """Mentions in reading order; a ("continue", mention) item adds to the previous event.
 
         Sentences in `tallies` state aggregate counts and are not read as attacks.

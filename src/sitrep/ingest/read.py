@@ -32,7 +32,7 @@ CONTROL_BYTES = frozenset(range(32)) - {9, 10, 11, 12, 13} | {127}
 
 
 def read_paths(
-    paths: Iterable[str], settings: Settings, published: str | None = None
+    paths: Iterable[str], settings: Settings, published: str | None = None, reference_date: date | None = None
 ) -> Iterator[Document | SitrepError]:
     """Read every path in turn: files (.txt, .jsonl, anything else as text) and folders of them.
 
@@ -43,6 +43,7 @@ def read_paths(
         paths: files and folders, in the order given.
         settings: `max_file_bytes` bounds the size of a file (checked before reading).
         published: ISO date that overrides every document's publication date (basis "given").
+        reference_date: the date undated texts are read against (default today).
 
     Raises:
         ValueError: when `published` is not an ISO date.
@@ -52,9 +53,9 @@ def read_paths(
     for raw_path in paths:
         path = Path(raw_path)
         if path.is_dir():
-            yield from _read_folder(path, settings, published)
+            yield from _read_folder(path, settings, published, reference_date)
         else:
-            yield from _read_file(path, settings, published)
+            yield from _read_file(path, settings, published, reference_date)
 
 
 def _iso_date(value: str) -> str:
@@ -74,16 +75,18 @@ def folder_files(folder: Path) -> list[Path]:
     )
 
 
-def _read_folder(folder: Path, settings: Settings, published: str | None) -> Iterator[Document | SitrepError]:
+def _read_folder(folder: Path, settings: Settings, published: str | None,
+                 reference_date: date | None) -> Iterator[Document | SitrepError]:
     """Read the .txt and .jsonl files of a folder; report the others."""
     for path in folder_files(folder):
         if path.suffix.lower() in (TEXT_SUFFIX, JSONL_SUFFIX):
-            yield from _read_file(path, settings, published)
+            yield from _read_file(path, settings, published, reference_date)
         else:
             yield UnsupportedFormat(str(path), f" ({path.suffix or 'no extension'})")
 
 
-def _read_file(path: Path, settings: Settings, published: str | None) -> Iterator[Document | SitrepError]:
+def _read_file(path: Path, settings: Settings, published: str | None,
+               reference_date: date | None) -> Iterator[Document | SitrepError]:
     """Check a file's size, then read it as JSONL (by suffix) or as text."""
     source = str(path)
     try:
@@ -98,12 +101,12 @@ def _read_file(path: Path, settings: Settings, published: str | None) -> Iterato
     elif size == 0:
         yield EmptyInput(source)
     elif path.suffix.lower() == JSONL_SUFFIX:
-        yield from _read_jsonl(path, published)
+        yield from _read_jsonl(path, published, reference_date)
     else:
-        yield _read_text(path, published)
+        yield _read_text(path, published, reference_date)
 
 
-def _read_text(path: Path, published: str | None) -> Document | SitrepError:
+def _read_text(path: Path, published: str | None, reference_date: date | None) -> Document | SitrepError:
     """One document from a text file; doc_id is the file stem."""
     source = str(path)
     try:
@@ -119,7 +122,7 @@ def _read_text(path: Path, published: str | None) -> Document | SitrepError:
         return NotUtf8(source, f" (byte 0x{data[error.start]:02x} at offset {error.start})")
     if not text.strip():
         return EmptyInput(source, " (whitespace only)")
-    return make_document(path.stem, text, source_path=source, published=published)
+    return make_document(path.stem, text, source_path=source, published=published, reference_date=reference_date)
 
 
 def _binary_problem(data: bytes, source: str) -> SitrepError | None:
@@ -135,7 +138,7 @@ def _binary_problem(data: bytes, source: str) -> SitrepError | None:
     return None
 
 
-def _read_jsonl(path: Path, published: str | None) -> Iterator[Document | SitrepError]:
+def _read_jsonl(path: Path, published: str | None, reference_date: date | None) -> Iterator[Document | SitrepError]:
     """One document per non-blank line; a bad line yields an error and the next lines go on."""
     source = str(path)
     try:
@@ -150,7 +153,7 @@ def _read_jsonl(path: Path, published: str | None) -> Iterator[Document | Sitrep
                 line_bytes = raw_line.removeprefix(UTF8_BOM) if number == 1 else raw_line
                 if line_bytes.strip():
                     found_line = True
-                    yield _json_line_document(line_bytes, path, number, published)
+                    yield _json_line_document(line_bytes, path, number, published, reference_date)
     except OSError as error:
         yield UnreadablePath(source, f": {error.strerror or error}")
         return
@@ -158,7 +161,8 @@ def _read_jsonl(path: Path, published: str | None) -> Iterator[Document | Sitrep
         yield EmptyInput(source, " (no JSON lines)")
 
 
-def _json_line_document(raw_line: bytes, path: Path, number: int, published: str | None) -> Document | SitrepError:
+def _json_line_document(raw_line: bytes, path: Path, number: int, published: str | None,
+                        reference_date: date | None) -> Document | SitrepError:
     """The document of one JSONL line, or the error that names the line."""
     source = str(path)
     try:
@@ -177,6 +181,7 @@ def _json_line_document(raw_line: bytes, path: Path, number: int, published: str
         title=record.title,
         outlet=record.outlet,
         published=published or record.published,
+        reference_date=reference_date,
     )
 
 
@@ -189,6 +194,7 @@ def make_document(
     title: str | None = None,
     outlet: str | None = None,
     published: str | None = None,
+    reference_date: date | None = None,
 ) -> Document:
     """A Document with its language and publication date filled in.
 
@@ -201,7 +207,7 @@ def make_document(
     if published is not None:
         basis = "given"
     else:
-        published, basis = infer_published(text, url, language=language)
+        published, basis = infer_published(text, url, reference_date, language=language)
     return Document(
         doc_id=doc_id,
         text=text,

@@ -16,19 +16,12 @@ from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import contains_eager, selectinload, sessionmaker
 
-from sitrep.errors import SitrepError
+from sitrep.errors import StoreError
 from sitrep.models import Document
 from sitrep.store.engine import open_engine
 from sitrep.store.migrate import upgrade_to_head
 from sitrep.store.records import document_row, event_record, statistic_record
 from sitrep.store.tables import DocumentRow, EventRow, StatisticRow
-
-
-class StoreError(SitrepError):
-    """The database refused a document; its transaction was rolled back."""
-
-    code = "E009"
-    template = "the database refused the document{detail}; nothing of it was stored"
 
 
 def content_hash(text: str) -> str:
