@@ -84,7 +84,7 @@ def _phrase_entries(pack_name: str, lang: str) -> Iterable[tuple[str, str, str]]
         ("ORIGIN", "origin_phrases"), ("PLACE_CUE", "place_cues"), ("ANAPHOR", "anaphora"),
         ("SKIP", "skip_phrases"), ("DISTINCT", "distinct_phrases"), ("TALLY", "tally_nouns"),
         ("PERIOD", "tally_period_phrases"), ("NOT_PLACE", "not_place_prefixes"),
-        ("GROUP_ANAPHOR", "group_anaphora"),
+        ("GROUP_ANAPHOR", "group_anaphora"), ("SEQUENCE", "sequence_phrases"),
     ):
         for phrase in lexicon.get(field, []):
             yield category, category.lower(), phrase

@@ -40,12 +40,18 @@ class Draft:
 
     @property
     def actor(self) -> tuple[str | None, str]:
-        """The claimed actor if any, else the attributed one; a named group before a generic one."""
+        """The claimed actor if any, else the attributed one; a named group before a generic one.
+
+        An attributed actor that speaks about the act itself in a report of it ("the US military
+        confirmed the strike") has claimed it.
+        """
         for basis in ("claimed", "attributed"):
             named = [m.actor for m in self.mentions if m.actor and m.actor_basis == basis]
             if named:
-                specific = [a for a in named if not self.pack.actors[a].generic]
-                return (specific or named)[0], basis
+                actor = ([a for a in named if not self.pack.actors[a].generic] or named)[0]
+                if basis == "attributed" and any(actor in m.speakers for m in self.mentions):
+                    return actor, "claimed"
+                return actor, basis
         return None, "unknown"
 
 
@@ -83,7 +89,7 @@ def assemble(items: list, text: str, pack: Pack) -> list[Event]:
         mode, mention = item if isinstance(item, tuple) else ("new", item)
         if mode == "continue":
             reach = last is not None and mention.sentence_index - last.mentions[-1].sentence_index <= CONTINUATION_REACH
-            if reach and (not mention.explicit_time or _same_time(last, mention)):
+            if reach and (not mention.explicit_time or _same_time(last, mention)) and _same_actor(last, mention):
                 mention.site = None
                 last.mentions.append(mention)
             continue

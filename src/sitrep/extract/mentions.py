@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 from sitrep.extract.components import SPAN_KEY
 from sitrep.lang import load_language
 from sitrep.packs import Pack, Site
-from sitrep.resolve.actor import sentence_actor, speaks_for_group
+from sitrep.resolve.actor import sentence_actor, speakers, speaks_for_group
 from sitrep.resolve.numbers import parse_number
 from sitrep.resolve.place import border_side, resolve_outlet_conflicts, target_sites
 from sitrep.resolve.time import TimeExpression
@@ -60,6 +60,7 @@ class Mention:
     hedged: bool = False
     shelling: bool = False
     distinct: bool = False  # the text says this is another attack than one already told
+    speakers: list[str] = field(default_factory=list)  # actors speaking in the sentence (their own account)
     killed: int | None = None
     injured: int | None = None
 
@@ -100,8 +101,9 @@ class MentionReader:
     def choose_time(self, cues: Cues, times: list[TimeExpression]) -> TimeExpression | None:
         """The expression dating the attack: explicit before relative-to-focus, nearest to the trigger.
 
-        In "L'attaque, ... après les frappes de vendredi", the date belongs to another act: a
-        sentence about an attack already told ("l'attaque") keeps that attack's time.
+        In "L'attaque ... intervient après les frappes de vendredi", the date belongs to the other
+        act: a sentence about an attack already told ("l'attaque") that sets it after another one
+        keeps the first attack's time.
         """
         if not times:
             return None
@@ -112,7 +114,8 @@ class MentionReader:
         nearest = {id(t): min(triggers, key=lambda a: abs(a.start_char - t.start)) for t in explicit}
         anaphors = cues["ANAPHOR"]
         if anaphors and triggers[0].start >= anaphors[0].start and triggers[0].end <= anaphors[0].end:
-            own = [t for t in explicit if nearest[id(t)] is triggers[0]]
+            sequence = [c.start_char for c in cues["SEQUENCE"] if c.start_char > anaphors[0].end_char]
+            own = [t for t in explicit if nearest[id(t)] is triggers[0] or not any(c < t.start for c in sequence)]
             if not own:
                 return None
             explicit = own
@@ -229,7 +232,8 @@ class MentionReader:
 
     def _actor(self, cues: Cues, claimed: bool, place: Span | None) -> tuple[str | None, str]:
         """The sentence's actor; "the group" / "le groupe" stands for the last group named."""
-        actor, basis = sentence_actor(cues["ACTOR"], cues["ATTACK"], claimed, self.pack, place, cues["TARGET"])
+        actor, basis = sentence_actor(cues["ACTOR"], cues["ATTACK"], claimed, self.pack, place, cues["TARGET"],
+                                      cues["WEAPON"])
         if actor is None and cues.has("GROUP_ANAPHOR") and self.last_group is not None:
             return self.last_group, "claimed" if claimed else "attributed"
         return actor, basis
@@ -282,6 +286,7 @@ class MentionReader:
             hedged=cues.has("HEDGE") or is_conditional(cues.sentence),
             shelling=cues.has("SHELLING") and not weapons,
             distinct=cues.has("DISTINCT"),
+            speakers=speakers(cues["REPORT"] + cues["STATEMENT"] + cues["CLAIM"], cues["ACTOR"]),
             killed=casualties(cues["KILLED"], self.lang),
             injured=casualties(cues["INJURED"], self.lang),
         )

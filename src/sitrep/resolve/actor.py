@@ -23,12 +23,14 @@ def _is_passive(verb: Token) -> bool:
     return any(child.dep_ in {"aux:pass", "auxpass", "nsubj:pass"} for child in verb.children)
 
 
-def _is_agent(span: Span, attack_tokens: set[int], targets: list[Span]) -> bool:
+def _is_agent(span: Span, attack_tokens: set[int], weapon_tokens: set[int], targets: list[Span]) -> bool:
     """The actor span is syntactically the doer of an attack predicate of its sentence."""
     if not span.doc.has_annotation("DEP"):
-        return _is_agent_by_position(span, attack_tokens, targets)
+        return _is_agent_by_position(span, attack_tokens, weapon_tokens, targets)
     root = span.root
     head = root.head
+    if root.dep_ == "amod" and head.i in weapon_tokens:  # "drone américain"
+        return True
     if root.dep_ in AGENT_DEPS and head.i in attack_tokens and not (root.dep_ == "nsubj" and _is_passive(head)):
         return True
     if root.dep_ == "amod" and (head.i in attack_tokens or head.norm_ in _words(span.doc.lang_, "origin_nouns")):
@@ -39,11 +41,12 @@ def _is_agent(span: Span, attack_tokens: set[int], targets: list[Span]) -> bool:
     return False
 
 
-def _is_agent_by_position(span: Span, attack_tokens: set[int], targets: list[Span]) -> bool:
-    """Without a parse: "US airstrikes" / "غارة أمريكية" (an adjective next to the attack word, on the
-    language's side), or the subject right before an active verb ("the US launched")."""
+def _is_agent_by_position(span: Span, attack_tokens: set[int], weapon_tokens: set[int], targets: list[Span]) -> bool:
+    """Without a parse: "US airstrikes", "US drone strike" / "غارة أمريكية" (an adjective next to the
+    attack or weapon word, on the language's side), or the subject right before an active verb."""
     after = load_language(span.doc.lang_).lexicon.get("adjective_position", "after") == "after"
-    if (span.start - 1 in attack_tokens) if after else (span.end in attack_tokens):
+    qualified = attack_tokens | weapon_tokens
+    if (span.start - 1 in qualified) if after else (span.end in qualified):
         return True
     end = max([t.end for t in targets if t.start <= span.start < t.end] + [span.end])  # "U.S. bases came under attack"
     following = span.doc[end:min(end + 3, span.sent.end)]
@@ -68,17 +71,22 @@ def _governs(actor: Span, place: Span | None) -> bool:
     return place.root in _clause_verb(actor.root).subtree
 
 
+def speakers(speech: list[Span], actors: list[Span]) -> list[str]:
+    """Actors that are the subject of a verb of saying ("the US military confirmed", "أعلنت المقاومة")."""
+    found = []
+    for verb in speech:
+        for actor in actors:
+            root = actor.root
+            if root.dep_.startswith("nsubj") and root.head.i in {t.i for t in verb}:
+                found.append(actor.kb_id_)
+            elif not actor.doc.has_annotation("DEP") and (0 <= verb.start - actor.end <= 3 or 0 <= actor.start - verb.end <= 3):
+                found.append(actor.kb_id_)
+    return list(dict.fromkeys(found))
+
+
 def speaks_for_group(speech: list[Span], actors: list[Span], pack: Pack) -> bool:
     """A group is the subject of a verb of saying: its statement is its own claim."""
-    groups = [a for a in actors if pack.actors[a.kb_id_].kind == "group"]
-    for verb in speech:
-        for group in groups:
-            root = group.root
-            if root.dep_.startswith("nsubj") and root.head.i in {t.i for t in verb}:
-                return True
-            if not group.doc.has_annotation("DEP") and (0 <= verb.start - group.end <= 3 or 0 <= group.start - verb.end <= 3):
-                return True
-    return False
+    return any(pack.actors[name].kind == "group" for name in speakers(speech, actors))
 
 
 def _after_target_marker(span: Span) -> bool:
@@ -89,15 +97,17 @@ def _after_target_marker(span: Span) -> bool:
 
 
 def sentence_actor(actors: list[Span], attack: list[Span], claimed: bool, pack: Pack,
-                   place: Span | None = None, targets: list[Span] | None = None) -> tuple[str | None, str]:
+                   place: Span | None = None, targets: list[Span] | None = None,
+                   weapons: list[Span] | None = None) -> tuple[str | None, str]:
     """(actor, basis) of the attack on `place` that a sentence reports."""
     attack_tokens = {t.i for span in attack for t in span}
+    weapon_tokens = {t.i for span in weapons or [] for t in span}
     groups = [a for a in actors if pack.actors[a.kb_id_].kind == "group" and pack.actors[a.kb_id_].role_default == "actor"
               and _governs(a, place) and not _after_target_marker(a)]
     groups.sort(key=lambda a: pack.actors[a.kb_id_].generic)
     if groups:
         return groups[0].kb_id_, "claimed" if claimed else "attributed"
-    agents = [a for a in actors if pack.actors[a.kb_id_].kind == "state" and _is_agent(a, attack_tokens, targets or [])
+    agents = [a for a in actors if pack.actors[a.kb_id_].kind == "state" and _is_agent(a, attack_tokens, weapon_tokens, targets or [])
               and _governs(a, place)]
     if agents:
         return agents[0].kb_id_, "claimed" if claimed else "attributed"
