@@ -31,8 +31,8 @@ def _read_sites(path: Path) -> dict[str, Site]:
     with path.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             aliases = [row["name"]]
-            for column in ("aliases_en", "aliases_fr", "aliases_ar"):
-                aliases += [a.strip() for a in row[column].split("|") if a.strip()]
+            for column in (c for c in row if c.startswith("aliases_")):  # one column per language
+                aliases += [a.strip() for a in (row[column] or "").split("|") if a.strip()]
             sites[row["key"]] = Site(
                 key=row["key"],
                 name=row["name"],
