@@ -11,10 +11,19 @@ _ARABIC_MARKS = {chr(c) for c in range(0x064B, 0x0660)} | {"\u0670", "\u0640"}  
 _ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
-@lru_cache(maxsize=65536)
-def _fold_char(char: str) -> str:
-    base = unicodedata.normalize("NFD", char)[0]
-    return base.lower() if base.isascii() else char.lower()
+class _FoldTable(dict):
+    """str.translate table that folds each character the first time it is seen, then remembers it."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        char = char.translate(_PUNCT).translate(_ARABIC_VARIANTS).translate(_ARABIC_DIGITS)
+        base = unicodedata.normalize("NFD", char)[0]
+        folded = base.lower() if base.isascii() else char.lower()
+        self[code] = folded if len(folded) == 1 else char  # one character in, one out: offsets hold
+        return self[code]
+
+
+_FOLD = _FoldTable()
 
 
 def fold(text: str) -> str:
@@ -22,10 +31,10 @@ def fold(text: str) -> str:
 
     Offsets into the folded text are offsets into the original, so matches map back exactly.
     """
-    text = text.translate(_PUNCT).translate(_ARABIC_VARIANTS).translate(_ARABIC_DIGITS)
-    return "".join(_fold_char(c) for c in text)
+    return text.translate(_FOLD)
 
 
+@lru_cache(maxsize=200_000)
 def fold_token(text: str) -> str:
     """Fold a token for matching: `fold` plus removal of Arabic diacritics and tatweel."""
     folded = fold(text)

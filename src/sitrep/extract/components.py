@@ -11,6 +11,8 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 
+import numpy
+from spacy.attrs import IS_ALPHA, IS_SPACE, IS_TITLE, IS_UPPER, NORM, ORTH, SENT_START
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -34,21 +36,32 @@ def sentence_boundaries(doc: Doc) -> Doc:
 
     A sentence starts after a line break (headlines, captions and paragraphs never run on) or
     after final punctuation followed by a capital; never inside a name like "Aïn al-Assad".
+    Computed over token arrays: this runs on every token of every document.
     """
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        token.is_sent_start = not token.is_space and (
-            "\n" in previous.text_with_ws
-            or (previous.text in SENTENCE_END and (token.is_title or token.is_upper or not token.is_alpha))
-        )
+    if len(doc) < 2:
+        return doc
+    table = doc.to_array([ORTH, IS_ALPHA, IS_TITLE, IS_UPPER, IS_SPACE])
+    orth, alpha, title, upper, space = (table[:, i] for i in range(5))
+    strings = doc.vocab.strings
+    unique = numpy.unique(orth)
+    breaks = unique[[("\n" in strings[int(o)]) for o in unique]]
+    ends = numpy.array([strings.add(mark) for mark in SENTENCE_END], dtype=orth.dtype)
+    after_break = numpy.isin(orth[:-1], breaks)
+    after_end = numpy.isin(orth[:-1], ends) & ((title[1:] | upper[1:]) | (alpha[1:] == 0)).astype(bool)
+    starts = ~space[1:].astype(bool) & (after_break | after_end)
+    values = numpy.concatenate([[1], numpy.where(starts, 1, -1)]).astype("int64").view("uint64")  # -1: not a start
+    doc.from_array([SENT_START], values)
     return doc
 
 
 @Language.component("sitrep_fold")
 def fold_tokens(doc: Doc) -> Doc:
-    """Set every token's NORM to its folded form (case, accents, Arabic variants)."""
-    for token in doc:
-        token.norm_ = fold_token(token.text)
+    """Set every token's NORM to its folded form (case, accents, Arabic variants), per distinct word."""
+    orth = doc.to_array([ORTH])
+    unique, inverse = numpy.unique(orth, return_inverse=True)
+    strings = doc.vocab.strings
+    folded = numpy.array([strings.add(fold_token(strings[int(o)])) for o in unique], dtype=orth.dtype)
+    doc.from_array([NORM], folded[inverse].reshape(-1, 1))
     return doc
 
 
@@ -84,7 +97,7 @@ def _phrase_entries(pack_name: str, lang: str) -> Iterable[tuple[str, str, str]]
         ("ORIGIN", "origin_phrases"), ("PLACE_CUE", "place_cues"), ("ANAPHOR", "anaphora"),
         ("SKIP", "skip_phrases"), ("DISTINCT", "distinct_phrases"), ("TALLY", "tally_nouns"),
         ("PERIOD", "tally_period_phrases"), ("NOT_PLACE", "not_place_prefixes"),
-        ("GROUP_ANAPHOR", "group_anaphora"), ("SEQUENCE", "sequence_phrases"),
+        ("GROUP_ANAPHOR", "group_anaphora"), ("SEQUENCE", "sequence_phrases"), ("BASE_ANAPHOR", "base_anaphora"),
     ):
         for phrase in lexicon.get(field, []):
             yield category, category.lower(), phrase

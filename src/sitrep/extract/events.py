@@ -166,7 +166,7 @@ def _event(event_id: str, draft: Draft, text: str) -> Event | None:
         munition_count=counts[0] if counts else None,
         actor=actor,
         actor_basis=basis,
-        target=max(set(targets), key=targets.count) if targets else None,
+        target=max(targets, key=targets.count) if targets else None,  # ties: the first reported
         killed=_first(m.killed for m in draft.mentions),
         injured=_first(m.injured for m in draft.mentions),
         damage="reported" if any(m.killed or m.injured for m in draft.mentions) else "unknown",

@@ -193,7 +193,7 @@ class MentionReader:
             self._remember_bases(targets)
             return [("continue", template)] if claimed and not background and cues.has("ANAPHOR") else []
         if not targets:
-            if self._base_anaphor(cues) and self.last_base is not None:
+            if cues.has("BASE_ANAPHOR") and self.last_base is not None:
                 template.site, template.place_text = self.last_base, None
                 template.target = "US forces" if template.actor != "US forces" else None
                 return [template]
@@ -237,11 +237,6 @@ class MentionReader:
         if actor is None and cues.has("GROUP_ANAPHOR") and self.last_group is not None:
             return self.last_group, "claimed" if claimed else "attributed"
         return actor, basis
-
-    def _base_anaphor(self, cues: Cues) -> bool:
-        phrases = {p for p in self.lexicon.get("base_anaphora", [])}
-        text = " ".join(t.norm_ for t in cues.sentence)
-        return any(f" {p} " in f" {text} " for p in phrases)
 
     def _hold_pending(self, mention: Mention, dated_attack: bool) -> None:
         """Keep an attack reported without its place, for a later "l'attaque ... à X" to complete."""
