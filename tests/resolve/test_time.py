@@ -248,8 +248,6 @@ def test_time_of_day_attached(text, published, expected):
     assert (text[expression.start:expression.end], expression.time_of_day) == expected
 
 
-@pytest.mark.xfail(strict=True, reason="'la nuit dernière' is a days_ago phrase whose last word is 'dernière', "
-                   "so the part of the day ('nuit' -> night) is lost")
 def test_last_night_is_at_night():
     expression = only("Une explosion a secoué la base la nuit dernière.", MONDAY)
     assert (expression.earliest, expression.time_of_day) == (date(2023, 10, 29), "night")

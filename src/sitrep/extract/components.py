@@ -1,7 +1,8 @@
 """spaCy components: token folding and the gazetteer/cue matchers built from data files.
 
 Matches land in `doc.spans["sitrep"]`; each span's `label_` is a category (SITE, ACTOR, OUTLET,
-CLAIMANT, WEAPON, TARGET, SOURCE, ATTACK, CLAIM, STATEMENT, REPORT, HEDGE, BACKGROUND, THREAT, NEGATION,
+CLAIMANT, WEAPON, TARGET, SOURCE, ATTACK, CLAIM, STATEMENT, REPORT (verbs of saying),
+ATTRIBUTION ("selon", "according to"), HEDGE, BACKGROUND, THREAT, NEGATION,
 ORIGIN, PLACE_CUE, ANAPHOR, SKIP, SHELLING, INTERCEPT, KILLED, INJURED, TALLY, PERIOD) and its
 `kb_id_` the canonical key (site key, actor name, weapon key...).
 """
@@ -92,7 +93,7 @@ def _phrase_entries(pack_name: str, lang: str) -> Iterable[tuple[str, str, str]]
             yield kind.upper(), kind, phrase
     for category, field in (
         ("ATTACK", "attack_phrases"), ("CLAIM", "claim_phrases"), ("STATEMENT", "statement_phrases"),
-        ("REPORT", "report_phrases"),
+        ("ATTRIBUTION", "report_phrases"),
         ("HEDGE", "hedge_phrases"), ("BACKGROUND", "background_phrases"), ("NEGATION", "negation_phrases"),
         ("ORIGIN", "origin_phrases"), ("PLACE_CUE", "place_cues"), ("ANAPHOR", "anaphora"),
         ("SKIP", "skip_phrases"), ("DISTINCT", "distinct_phrases"), ("TALLY", "tally_nouns"),

@@ -123,7 +123,7 @@ class MentionReader:
 
     def is_report_time(self, cues: Cues, chosen: TimeExpression) -> bool:
         """The date is when something was said (a claim, a report), so the act may be a day earlier."""
-        speech = cues["REPORT"] + cues["CLAIM"]
+        speech = cues["REPORT"] + cues["ATTRIBUTION"] + cues["CLAIM"]
         if not speech:
             return False
         attack = cues["ATTACK"] or cues["WEAPON"]
@@ -191,7 +191,7 @@ class MentionReader:
         template = self._mention(index, cues, outlets, chosen, claimed)
         if background or listing or (not is_attack and not targets):
             self._remember_bases(targets)
-            return [("continue", template)] if claimed and not background and cues.has("ANAPHOR") else []
+            return [("continue", template)] if claimed and not background else []
         if not targets:
             if cues.has("BASE_ANAPHOR") and self.last_base is not None:
                 template.site, template.place_text = self.last_base, None

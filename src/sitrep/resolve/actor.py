@@ -89,11 +89,19 @@ def speaks_for_group(speech: list[Span], actors: list[Span], pack: Pack) -> bool
     return any(pack.actors[name].kind == "group" for name in speakers(speech, actors))
 
 
-def _after_target_marker(span: Span) -> bool:
-    """"frappes contre des groupes pro-iraniens", "strikes against Iran-backed militias": named as the target."""
+def _named_as_target(span: Span, attack_tokens: set[int]) -> bool:
+    """"frappes contre des groupes pro-iraniens", "US airstrikes hit Iran-backed militias": the group is hit.
+
+    A target marker just before it, or (subject-verb-object languages) the object of an attack verb.
+    """
     markers = _words(span.doc.lang_, "target_markers")
     before = span.doc[max(span.sent.start, span.start - 3):span.start]
-    return any(t.norm_ in markers for t in before)
+    if any(t.norm_ in markers for t in before):
+        return True
+    if span.doc.has_annotation("DEP"):
+        return span.root.dep_ in {"obj", "dobj"} and span.root.head.i in attack_tokens
+    svo = load_language(span.doc.lang_).lexicon.get("word_order", "svo") == "svo"
+    return svo and any(i in attack_tokens for i in range(span.start - 2, span.start))
 
 
 def sentence_actor(actors: list[Span], attack: list[Span], claimed: bool, pack: Pack,
@@ -103,7 +111,7 @@ def sentence_actor(actors: list[Span], attack: list[Span], claimed: bool, pack: 
     attack_tokens = {t.i for span in attack for t in span}
     weapon_tokens = {t.i for span in weapons or [] for t in span}
     groups = [a for a in actors if pack.actors[a.kb_id_].kind == "group" and pack.actors[a.kb_id_].role_default == "actor"
-              and _governs(a, place) and not _after_target_marker(a)]
+              and _governs(a, place) and not _named_as_target(a, attack_tokens)]
     groups.sort(key=lambda a: pack.actors[a.kb_id_].generic)
     if groups:
         return groups[0].kb_id_, "claimed" if claimed else "attributed"

@@ -61,6 +61,7 @@ class TimeTagger:
 
     def __init__(self, lang: str) -> None:
         data = load_language(lang).time
+        self.lang = lang
         self.weekdays: dict[str, int] = data["weekdays"]
         self.months: dict[str, int] = data["months"]
         self.days_ago: dict[str, int] = data["days_ago"]
@@ -92,14 +93,15 @@ class TimeTagger:
             ("date_en", re.compile(
                 rf"{b}(?:({wd})\s*,?\s+)?({mo})\.?\s+{day}(?:\s*,?\s+(\d{{4}}))?\b")),
             ("vague_ago", re.compile(rf"{b}({_alternation(self.vague_ago) or '(?!)'})\b")),
-            ("days_ago", re.compile(rf"{b}({_alternation(self.days_ago)})(?:\s+({wd}))?\b")),
             ("ago", re.compile(rf"{b}(?:{ago_prefix})\s+(\w+)\s+({units})\b")),
             ("ago_suffix", re.compile(rf"{b}(\w+)\s+({units})\s+(?:{ago_suffix})\b")),
+            ("days_ago", re.compile(rf"{b}({_alternation(self.days_ago)})(?:\s+({wd}))?\b")),
             ("weekday", re.compile(rf"{b}(?:({last})\s+)?({wd})(?:\s+({last}))?\b")),
             ("focus", re.compile(rf"{b}({_alternation(self.focus_offsets)})\b")),
             ("part", re.compile(rf"{b}({pod})\b")),
-            ("clock", re.compile(rf"\b(\d{{1,2}})\s?(?:{_alternation(data.get('clock_separators', [':']))})\s?(\d{{2}})\b"
-                                 rf"(?:\s*({_alternation(data.get('clock_pm', [])) or '(?!)'}))?")),
+            ("clock", re.compile(rf"\b(\d{{1,2}})(?:\s?(?:{_alternation(data.get('clock_separators', [':']))})\s?(\d{{2}})\b"
+                                 rf"(?:\s*({_alternation(data.get('clock_pm', [])) or '(?!)'}))?"
+                                 rf"|\s*({_alternation(data.get('clock_pm', [])) or '(?!)'}))")),
         ]
 
     def find(self, text: str, published: date | None) -> list[TimeExpression]:
@@ -146,7 +148,8 @@ class TimeTagger:
             if published is None:
                 return TimeExpression(start, end, "days_ago")
             day = published - timedelta(days=self.days_ago[m[1]])
-            return TimeExpression(start, end, "days_ago", day, day, time_of_day=self.parts.get(m[1].split()[-1]))
+            part = next((self.parts[w] for w in m[1].split() if w in self.parts), None)
+            return TimeExpression(start, end, "days_ago", day, day, time_of_day=part)
         if kind in {"ago", "ago_suffix"}:
             return self._resolve_ago(m, published)
         if kind == "weekday":
@@ -160,7 +163,8 @@ class TimeTagger:
         if kind == "focus":
             return TimeExpression(start, end, "focus", focus_offset=self.focus_offsets[m[1]])
         if kind == "clock":
-            hour, minute = int(m[1]) + (12 if m[3] and int(m[1]) < 12 else 0), int(m[2])
+            pm = m[3] or m[4]
+            hour, minute = int(m[1]) + (12 if pm and int(m[1]) < 12 else 0), int(m[2] or 0)
             if hour > 23 or minute > 59:
                 return None
             return TimeExpression(start, end, "part", time_of_day=f"{hour:02d}:{minute:02d}")
@@ -172,7 +176,7 @@ class TimeTagger:
             low, high = self.vague[m[1]]
             span = (low * unit, high * unit)
         else:
-            count = parse_number(m[1])
+            count = parse_number(m[1], self.lang)
             if count is None:
                 return None
             span = (count * unit, count * unit) if unit == 1 else (count * unit + 3, count * unit - 3)
