@@ -83,7 +83,10 @@ def extracted(extractor) -> dict[str, Document]:
 
 @pytest.mark.parametrize("doc_id,gold_event", SEED_EVENTS)
 def test_every_seed_event_is_found_at_its_site_and_date(extracted, doc_id, gold_event):
-    candidates = [e for e in extracted[doc_id].events if canonical(e.site) == canonical(gold_event["site"])]
+    if site_kind(gold_event["site"]) == "region":  # a region is output as its province, with no site
+        candidates = [e for e in extracted[doc_id].events if e.site is None and e.admin1 == gold_event["admin1"]]
+    else:
+        candidates = [e for e in extracted[doc_id].events if canonical(e.site) == canonical(gold_event["site"])]
     assert candidates, f"no event at {gold_event['site']}"
     assert any(time_agrees(gold_event, asdict(e)) for e in candidates), [
         (e.date, e.date_earliest, e.date_latest) for e in candidates]

@@ -227,10 +227,7 @@ def test_lexicon_lists_have_no_duplicate_phrases(path):
     assert {where: found for where, found in duplicates.items() if found} == {}
 
 
-@pytest.mark.parametrize("path", [
-    pytest.param(path, marks=pytest.mark.xfail(strict=True, reason="YAML 1.1 reads the unquoted 'on' of "
-                                               "target_prepositions as True: it must be quoted"))
-    if path.parent.name == "en" else path for path in LEXICONS], ids=ids(LEXICONS))
+@pytest.mark.parametrize("path", LEXICONS, ids=ids(LEXICONS))
 def test_lexicon_phrases_are_non_empty_strings(path):
     """Strings only: unquoted yes/no/on/off are booleans in YAML and would silently never match."""
     for where, items in phrase_lists(read_yaml(path)):

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import date
 from itertools import islice
 
 from sitrep.errors import UnknownLanguage
-from sitrep.ingest.language import detect_language
+from sitrep.extract.components import foreign_script_languages
+from sitrep.ingest.language import detect_language, passage_languages
 from sitrep.extract.events import assemble
 from sitrep.extract.mentions import MentionReader, sentence_cues
 from sitrep.extract.nlp import build_pipeline
@@ -16,10 +18,25 @@ from sitrep.lang import supported_languages
 from sitrep.models import Document
 from sitrep.packs import load_pack
 from sitrep.resolve.published import infer_published
-from sitrep.resolve.time import time_tagger
+from sitrep.resolve.time import TimeExpression, time_tagger
 from sitrep.settings import Settings
 
 BATCH_SIZE = 32  # documents per nlp.pipe call
+
+
+def passage_times(text: str, lang: str, published: date | None) -> list[TimeExpression]:
+    """Time expressions of a text, each passage read with its own language's words.
+
+    The document's language reads the whole text; passages in another supported language's
+    script (an Arabic statement quoted in a French article) are read again with theirs.
+    """
+    times = time_tagger(lang).find(text, published)
+    foreign = set(foreign_script_languages(lang))
+    for start, end, code in passage_languages(text) if foreign else []:
+        if code in foreign:
+            times += [replace(t, start=t.start + start, end=t.end + start)
+                      for t in time_tagger(code).find(text[start:end], published)]
+    return sorted(times, key=lambda t: t.start)
 
 
 class Extractor:
@@ -60,7 +77,7 @@ class Extractor:
 
     def _fill(self, document: Document, doc, lang: str) -> Document:
         published = date.fromisoformat(document.published) if document.published else None
-        times = time_tagger(lang).find(document.text, published)
+        times = passage_times(document.text, lang, published)
         cues = sentence_cues(doc)
         document.statistics, tally_sentences = read_statistics(cues, times, lang, published)
         reader = MentionReader(self.pack, lang, published)

@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Iterable
 
 import numpy
-from spacy.attrs import IS_ALPHA, IS_SPACE, IS_TITLE, IS_UPPER, NORM, ORTH, SENT_START
+from spacy.attrs import IS_LOWER, IS_SPACE, NORM, ORTH, SENT_START
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -36,19 +36,20 @@ def sentence_boundaries(doc: Doc) -> Doc:
     """Rule-based sentence starts, set before any parser (which then keeps them).
 
     A sentence starts after a line break (headlines, captions and paragraphs never run on) or
-    after final punctuation followed by a capital; never inside a name like "Aïn al-Assad".
+    after final punctuation followed by anything but a lower-case word (a capital, a digit, a
+    word of a script without case such as Arabic); never inside a name like "Aïn al-Assad".
     Computed over token arrays: this runs on every token of every document.
     """
     if len(doc) < 2:
         return doc
-    table = doc.to_array([ORTH, IS_ALPHA, IS_TITLE, IS_UPPER, IS_SPACE])
-    orth, alpha, title, upper, space = (table[:, i] for i in range(5))
+    table = doc.to_array([ORTH, IS_LOWER, IS_SPACE])
+    orth, lower, space = (table[:, i] for i in range(3))
     strings = doc.vocab.strings
     unique = numpy.unique(orth)
     breaks = unique[[("\n" in strings[int(o)]) for o in unique]]
     ends = numpy.array([strings.add(mark) for mark in SENTENCE_END], dtype=orth.dtype)
     after_break = numpy.isin(orth[:-1], breaks)
-    after_end = numpy.isin(orth[:-1], ends) & ((title[1:] | upper[1:]) | (alpha[1:] == 0)).astype(bool)
+    after_end = numpy.isin(orth[:-1], ends) & (lower[1:] == 0)
     starts = ~space[1:].astype(bool) & (after_break | after_end)
     values = numpy.concatenate([[1], numpy.where(starts, 1, -1)]).astype("int64").view("uint64")  # -1: not a start
     doc.from_array([SENT_START], values)
@@ -66,10 +67,43 @@ def fold_tokens(doc: Doc) -> Doc:
     return doc
 
 
+CUE_FIELDS = (
+    ("ATTACK", "attack_phrases"), ("CLAIM", "claim_phrases"), ("STATEMENT", "statement_phrases"),
+    ("ATTRIBUTION", "report_phrases"),
+    ("HEDGE", "hedge_phrases"), ("BACKGROUND", "background_phrases"), ("NEGATION", "negation_phrases"),
+    ("ORIGIN", "origin_phrases"), ("PLACE_CUE", "place_cues"), ("ANAPHOR", "anaphora"),
+    ("SKIP", "skip_phrases"), ("DISTINCT", "distinct_phrases"), ("TALLY", "tally_nouns"),
+    ("PERIOD", "tally_period_phrases"), ("NOT_PLACE", "not_place_prefixes"),
+    ("GROUP_ANAPHOR", "group_anaphora"), ("SEQUENCE", "sequence_phrases"), ("BASE_ANAPHOR", "base_anaphora"),
+)
+LEMMA_FIELDS = (
+    ("ATTACK", "attack_lemmas"), ("CLAIM", "claim_lemmas"), ("REPORT", "report_lemmas"),
+    ("THREAT", "threat_lemmas"), ("SHELLING", "shelling_lemmas"), ("INTERCEPT", "interception_lemmas"),
+)
+
+
+def _lexicon_entries(lexicon: dict, with_lemmas: bool) -> Iterable[tuple[str, str, str]]:
+    """(category, key, phrase) for a lexicon's phrases; its lemma lists too when read as surface forms."""
+    for category, field in (("WEAPON", "weapons"), ("TARGET", "targets"), ("SOURCE", "source_phrases"),
+                            ("COUNTRY", "countries"), ("DUAL", "weapon_duals")):
+        for key, phrases in lexicon.get(field, {}).items():
+            for phrase in phrases:
+                yield category, key, phrase
+    for kind, phrases in lexicon.get("casualty", {}).items():
+        for phrase in phrases:
+            yield kind.upper(), kind, phrase
+    for category, field in CUE_FIELDS + (LEMMA_FIELDS if with_lemmas else ()):
+        for phrase in lexicon.get(field, []):
+            yield category, category.lower(), phrase
+
+
 def _phrase_entries(pack_name: str, lang: str) -> Iterable[tuple[str, str, str]]:
-    """(category, key, phrase) for every gazetteer and cue phrase of a pack and language."""
+    """(category, key, phrase) for every gazetteer and cue phrase of a pack and language.
+
+    Cues of languages written in another script come too (read with their own words), so an
+    Arabic statement quoted in a French article is understood by the Arabic rules.
+    """
     pack = load_pack(pack_name)
-    lexicon = load_language(lang).lexicon
     for site in pack.sites.values():
         for alias in site.aliases:
             yield "SITE" if site.source == "pack" else "TOWN", site.key, alias
@@ -83,33 +117,21 @@ def _phrase_entries(pack_name: str, lang: str) -> Iterable[tuple[str, str, str]]
     for claimant, by_lang in pack.claimants.items():
         for alias in by_lang.get(lang, ()):
             yield "CLAIMANT", claimant, alias
-    for category, field in (("WEAPON", "weapons"), ("TARGET", "targets"), ("SOURCE", "source_phrases"),
-                            ("COUNTRY", "countries"), ("DUAL", "weapon_duals")):
-        for key, phrases in lexicon.get(field, {}).items():
-            for phrase in phrases:
-                yield category, key, phrase
-    for kind, phrases in lexicon.get("casualty", {}).items():
-        for phrase in phrases:
-            yield kind.upper(), kind, phrase
-    for category, field in (
-        ("ATTACK", "attack_phrases"), ("CLAIM", "claim_phrases"), ("STATEMENT", "statement_phrases"),
-        ("ATTRIBUTION", "report_phrases"),
-        ("HEDGE", "hedge_phrases"), ("BACKGROUND", "background_phrases"), ("NEGATION", "negation_phrases"),
-        ("ORIGIN", "origin_phrases"), ("PLACE_CUE", "place_cues"), ("ANAPHOR", "anaphora"),
-        ("SKIP", "skip_phrases"), ("DISTINCT", "distinct_phrases"), ("TALLY", "tally_nouns"),
-        ("PERIOD", "tally_period_phrases"), ("NOT_PLACE", "not_place_prefixes"),
-        ("GROUP_ANAPHOR", "group_anaphora"), ("SEQUENCE", "sequence_phrases"), ("BASE_ANAPHOR", "base_anaphora"),
-    ):
-        for phrase in lexicon.get(field, []):
-            yield category, category.lower(), phrase
+    yield from _lexicon_entries(load_language(lang).lexicon, with_lemmas=False)
+    for other in foreign_script_languages(lang):
+        yield from _lexicon_entries(load_language(other).lexicon, with_lemmas=True)
+
+
+def foreign_script_languages(lang: str) -> list[str]:
+    """Supported languages written in another script than `lang` (Arabic for French and English)."""
+    script = load_language(lang).lexicon.get("script")
+    return [code for code in supported_languages()
+            if code != lang and load_language(code).lexicon.get("script") not in (None, script)]
 
 
 def _lemma_entries(lang: str) -> Iterable[tuple[str, list[str]]]:
     lexicon = load_language(lang).lexicon
-    for category, field in (
-        ("ATTACK", "attack_lemmas"), ("CLAIM", "claim_lemmas"), ("REPORT", "report_lemmas"),
-        ("THREAT", "threat_lemmas"), ("SHELLING", "shelling_lemmas"), ("INTERCEPT", "interception_lemmas"),
-    ):
+    for category, field in LEMMA_FIELDS:
         lemmas = lexicon.get(field, [])
         if lemmas:
             yield category, lemmas

@@ -155,7 +155,7 @@ def _event(event_id: str, draft: Draft, text: str) -> Event | None:
         date_latest=latest.isoformat() if latest else None,
         date_precision="day" if earliest and earliest == latest else ("interval" if earliest else "unknown"),
         time_of_day=_first(m.time_of_day for m in draft.mentions),
-        site=site.name,
+        site=site.name if site.kind != "region" else None,  # a region is not a site: admin1 says it
         place_text=_first(m.place_text for m in draft.mentions),
         admin1=site.admin1,
         country=site.country,

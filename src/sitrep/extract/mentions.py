@@ -16,7 +16,7 @@ from sitrep.resolve.numbers import parse_number
 from sitrep.resolve.place import border_side, resolve_outlet_conflicts, target_sites
 from sitrep.resolve.time import TimeExpression
 
-EXPLICIT_KINDS = {"date", "weekday", "days_ago", "ago"}
+EXPLICIT_KINDS = {"date", "weekday", "days_ago", "ago", "vague"}
 PENDING_REACH = 4  # sentences within which "l'attaque" can still refer to an attack named without its place
 MUNITIONS = {"rocket", "missile", "drone", "mortar", "artillery"}  # weapons counted one by one
 LISTING_SIZE = 3  # a sentence naming this many targets and no date is a summary, not a report
@@ -180,7 +180,7 @@ class MentionReader:
         sites, outlets = resolve_outlet_conflicts(cues["SITE"], cues["OUTLET"], cues["PLACE_CUE"])
         targets = target_sites(sites, cues["ORIGIN"], cues["NOT_PLACE"], self.stops, self.pack, cues["ATTACK"])
         is_attack = cues.has("ATTACK")
-        precise = chosen is not None and chosen.kind in EXPLICIT_KINDS and chosen.specific
+        precise = chosen is not None and chosen.kind in EXPLICIT_KINDS - {"vague"} and chosen.specific
         claimed = self._claimed(cues, outlets)
         if not is_attack and not claimed:
             self._remember_bases(targets)
@@ -281,7 +281,8 @@ class MentionReader:
             hedged=cues.has("HEDGE") or is_conditional(cues.sentence),
             shelling=cues.has("SHELLING") and not weapons,
             distinct=cues.has("DISTINCT"),
-            speakers=speakers(cues["REPORT"] + cues["STATEMENT"] + cues["CLAIM"], cues["ACTOR"]),
+            speakers=speakers(cues["REPORT"] + cues["STATEMENT"] + cues["CLAIM"], cues["ACTOR"],
+                              cues["OUTLET"] + cues["SOURCE"]),
             killed=casualties(cues["KILLED"], self.lang),
             injured=casualties(cues["INJURED"], self.lang),
         )

@@ -24,8 +24,14 @@ def _admin1_names(folder: Path) -> dict[tuple[str, str], str]:
 
 
 def _usable_alias(alias: str) -> bool:
-    """Aliases worth matching: real words (3+ letters), not codes ("KIK") nor transliteration keys."""
-    return len(alias) >= 4 and not alias.isupper() and not alias.islower() or _is_arabic(alias)
+    """Aliases worth matching: capitalised names of 4+ letters, not codes ("KIK") nor transliteration keys.
+
+    Arabic script has no capitals to tell a name from a word (صور is Tyre and "pictures"), so only
+    names of several words are kept there.
+    """
+    if _is_arabic(alias):
+        return " " in alias.strip()
+    return len(alias) >= 4 and not alias.isupper() and not alias.islower()
 
 
 def _is_arabic(text: str) -> bool:

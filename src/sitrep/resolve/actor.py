@@ -44,10 +44,13 @@ def _is_agent(span: Span, attack_tokens: set[int], weapon_tokens: set[int], targ
 def _is_agent_by_position(span: Span, attack_tokens: set[int], weapon_tokens: set[int], targets: list[Span]) -> bool:
     """Without a parse: "US airstrikes", "US drone strike" / "غارة أمريكية" (an adjective next to the
     attack or weapon word, on the language's side), or the subject right before an active verb."""
-    after = load_language(span.doc.lang_).lexicon.get("adjective_position", "after") == "after"
+    lexicon = load_language(span.doc.lang_).lexicon
+    after = lexicon.get("adjective_position", "after") == "after"
     qualified = attack_tokens | weapon_tokens
     if (span.start - 1 in qualified) if after else (span.end in qualified):
         return True
+    if lexicon.get("word_order", "svo") != "svo":  # verb first: position does not tell subject from object
+        return False
     end = max([t.end for t in targets if t.start <= span.start < t.end] + [span.end])  # "U.S. bases came under attack"
     following = span.doc[end:min(end + 3, span.sent.end)]
     return any(t.i in attack_tokens for t in following) and not _is_passive_window(following)
@@ -71,17 +74,31 @@ def _governs(actor: Span, place: Span | None) -> bool:
     return place.root in _clause_verb(actor.root).subtree
 
 
-def speakers(speech: list[Span], actors: list[Span]) -> list[str]:
-    """Actors that are the subject of a verb of saying ("the US military confirmed", "أعلنت المقاومة")."""
+def speakers(speech: list[Span], actors: list[Span], others: list[Span] = ()) -> list[str]:
+    """Actors that are the subject of a verb of saying ("the US military confirmed", "أعلنت المقاومة").
+
+    Without a parse, an actor next to the verb speaks, unless another speaker (an outlet, a
+    source) or a "that" (que, that, إن) stands between them: "وقالت مصادر أمنية إن المقاومة...".
+    """
     found = []
     for verb in speech:
         for actor in actors:
             root = actor.root
             if root.dep_.startswith("nsubj") and root.head.i in {t.i for t in verb}:
                 found.append(actor.kb_id_)
-            elif not actor.doc.has_annotation("DEP") and (0 <= verb.start - actor.end <= 3 or 0 <= actor.start - verb.end <= 3):
+            elif not actor.doc.has_annotation("DEP") and _adjacent(verb, actor, others):
                 found.append(actor.kb_id_)
     return list(dict.fromkeys(found))
+
+
+def _adjacent(verb: Span, actor: Span, others: list[Span]) -> bool:
+    start, end = (verb.end, actor.start) if verb.end <= actor.start else (actor.end, verb.start)
+    if end - start > 3:
+        return False
+    blockers = _words(actor.doc.lang_, "complementizers")
+    if any(t.norm_ in blockers for t in actor.doc[start:end]):
+        return False
+    return not any(start <= other.start < end or start < other.end <= end for other in others)
 
 
 def speaks_for_group(speech: list[Span], actors: list[Span], pack: Pack) -> bool:

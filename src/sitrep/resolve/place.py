@@ -131,6 +131,5 @@ def contains(outer: Site, inner: Site) -> bool:
         return False
     if inner.kind in rank and rank[inner.kind] <= rank[outer.kind]:
         return False
-    if outer.admin1:
-        return outer.admin1 == inner.admin1 and outer.country == inner.country
-    return outer.country == inner.country
+    # a region spanning several provinces (no admin1) is too wide to tell one attack from another
+    return outer.admin1 is not None and outer.admin1 == inner.admin1 and outer.country == inner.country

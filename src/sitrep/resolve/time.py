@@ -20,7 +20,7 @@ from sitrep.resolve.numbers import parse_number
 class TimeExpression:
     """A time expression found in a text, with its resolution.
 
-    kind: date (a day or a range of days), weekday, days_ago, ago, focus (relative to the time
+    kind: date (a day or a range of days), weekday, days_ago, ago, vague ("a few days ago"), focus (relative to the time
     just mentioned), anaphoric (a focus expression once resolved), since (start of a period),
     part (a part of the day only).
     """
@@ -95,9 +95,9 @@ class TimeTagger:
             ("vague_ago", re.compile(rf"{b}({_alternation(self.vague_ago) or '(?!)'})\b")),
             ("ago", re.compile(rf"{b}(?:{ago_prefix})\s+(\w+)\s+({units})\b")),
             ("ago_suffix", re.compile(rf"{b}(\w+)\s+({units})\s+(?:{ago_suffix})\b")),
+            ("focus", re.compile(rf"{b}({_alternation(self.focus_offsets)})\b")),
             ("days_ago", re.compile(rf"{b}({_alternation(self.days_ago)})(?:\s+({wd}))?\b")),
             ("weekday", re.compile(rf"{b}(?:({last})\s+)?({wd})(?:\s+({last}))?\b")),
-            ("focus", re.compile(rf"{b}({_alternation(self.focus_offsets)})\b")),
             ("part", re.compile(rf"{b}({pod})\b")),
             ("clock", re.compile(rf"\b(\d{{1,2}})(?:\s?(?:{_alternation(data.get('clock_separators', [':']))})\s?(\d{{2}})\b"
                                  rf"(?:\s*({_alternation(data.get('clock_pm', [])) or '(?!)'}))?"
@@ -105,19 +105,25 @@ class TimeTagger:
         ]
 
     def find(self, text: str, published: date | None) -> list[TimeExpression]:
-        """All non-overlapping time expressions of `text`, resolved where `published` allows."""
+        """All non-overlapping time expressions of `text`, resolved where `published` allows.
+
+        Where two expressions overlap the longer wins ("the day before yesterday" over "the day
+        before"); at equal length, the earlier pattern of the grammar.
+        """
         folded = fold(text)
+        matches = [(kind, match, rank) for rank, (kind, pattern) in enumerate(self.patterns)
+                   for match in pattern.finditer(folded)]
+        matches.sort(key=lambda item: (item[1].start() - item[1].end(), item[2]))
         taken: list[tuple[int, int]] = []
         found: list[TimeExpression] = []
-        for kind, pattern in self.patterns:
-            for match in pattern.finditer(folded):
-                if any(match.start() < e and s < match.end() for s, e in taken):
-                    continue
-                expression = self._resolve(kind, match, published)
-                if expression is None:
-                    continue
-                taken.append((match.start(), match.end()))
-                found.append(expression)
+        for kind, match, _ in matches:
+            if any(match.start() < e and s < match.end() for s, e in taken):
+                continue
+            expression = self._resolve(kind, match, published)
+            if expression is None:
+                continue
+            taken.append((match.start(), match.end()))
+            found.append(expression)
         found.sort(key=lambda e: e.start)
         return _attach_parts(found, folded)
 
@@ -137,7 +143,7 @@ class TimeTagger:
             if published is None:
                 return TimeExpression(start, end, "ago")
             low, high = self.vague_ago[m[1]]
-            return TimeExpression(start, end, "ago", published - timedelta(days=high), published - timedelta(days=low))
+            return TimeExpression(start, end, "vague", published - timedelta(days=high), published - timedelta(days=low))
         if kind in {"date", "date_en"}:
             weekday, day_text, month_text, year = (
                 (m[1], m[2], m[3], m[4]) if kind == "date" else (m[1], m[3], m[2], m[4]))
