@@ -90,3 +90,5 @@ def ingest_paths(
                 yield error, report
                 continue
             yield item, report
+        # consolidate: the new events join the incidents they report; only those incidents change
+        store.consolidate(settings.pack)

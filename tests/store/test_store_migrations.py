@@ -12,12 +12,13 @@ from sitrep.store import Store
 from sitrep.store.migrate import alembic_config, current_revision, head_revision
 from sitrep.store.tables import Base
 
-TABLES = {"alembic_version", "documents", "events", "statistics", "evidence"}
+TABLES = {"alembic_version", "documents", "events", "statistics", "evidence", "incidents", "incident_members",
+          "fingerprints"}
 
 
 def test_open_upgrades_empty_database_to_head(database_url: str) -> None:
     with Store(database_url) as store:
-        assert current_revision(store.engine) == head_revision() == "0001"
+        assert current_revision(store.engine) == head_revision() == "0002"
         inspector = inspect(store.engine)
         assert set(inspector.get_table_names()) == TABLES
         indexed = {index["column_names"][0] for index in inspector.get_indexes("events")}

@@ -12,6 +12,8 @@ import typer
 from sitrep.cli.events import events_command
 from sitrep.cli.eval import eval_command
 from sitrep.cli.extract import extract_command, ingest_command
+from sitrep.cli.incidents import incident_command, incidents_command, tallies_command
+from sitrep.eval.harness import corpus_dirs
 from sitrep.settings import Settings
 
 app = typer.Typer(help="sitrep: news reports of armed attacks -> a dated, placed, sourced event database.",
@@ -80,16 +82,51 @@ def events(
     events_command(since, until, site, actor, country, format.value, Settings())
 
 
-@app.command(name="eval")
-def evaluate(
-    gold_dir: Annotated[Path, typer.Argument(help="A corpus folder with docs/ and gold.jsonl.")],
-    mode: Annotated[EvalMode, typer.Option(help="meta: url and date given; text: text only.")] = EvalMode.meta,
+@app.command()
+def incidents(
+    since: Annotated[Optional[str], typer.Option(help="Earliest incident date (YYYY-MM-DD).")] = None,
+    until: Annotated[Optional[str], typer.Option(help="Latest incident date (YYYY-MM-DD).")] = None,
+    site: Annotated[Optional[str], typer.Option(help="Site name contains this.")] = None,
+    actor: Annotated[Optional[str], typer.Option(help="Actor name contains this.")] = None,
+    country: Annotated[Optional[str], typer.Option(help="ISO country code, e.g. SY.")] = None,
+    format: Annotated[OutputFormat, typer.Option("--format", help="table, jsonl or csv")] = OutputFormat.table,
+) -> None:
+    """List incidents: one per real attack, however many reports tell it."""
+    _date(since, "--since")
+    _date(until, "--until")
+    incidents_command(since, until, site, actor, country, format.value, Settings())
+
+
+@app.command()
+def incident(
+    incident_id: Annotated[str, typer.Argument(metavar="ID", help="An id from `sitrep incidents`.")],
     format: Annotated[str, typer.Option("--format", help="table or json")] = "table",
 ) -> None:
-    """Score sitrep against a gold corpus, beside the baseline (dateparser + alias matching)."""
-    if not (gold_dir / "gold.jsonl").is_file():
-        raise typer.BadParameter(f"{gold_dir} has no gold.jsonl", param_hint="GOLD_DIR")
-    eval_command(gold_dir, mode.value, format, Settings())
+    """Show one incident: every source with its evidence, each field's values by source, conflicts."""
+    raise typer.Exit(0 if incident_command(incident_id, format, Settings()) else 1)
+
+
+@app.command()
+def tallies(format: Annotated[str, typer.Option("--format", help="table or jsonl")] = "table") -> None:
+    """Counts stated by officials or groups, beside sitrep's incident count for the same period and place."""
+    tallies_command(format, Settings())
+
+
+@app.command(name="eval")
+def evaluate(
+    gold_dirs: Annotated[list[Path], typer.Argument(help="Corpus folders (docs/ and gold.jsonl), or folders of them.")],
+    mode: Annotated[EvalMode, typer.Option(help="meta: url and date given; text: text only.")] = EvalMode.meta,
+    format: Annotated[str, typer.Option("--format", help="table or json")] = "table",
+    incidents: Annotated[bool, typer.Option("--incidents", help="Also score incident clustering (B-cubed), "
+                                            "per corpus and over all corpora together.")] = False,
+    oracle: Annotated[bool, typer.Option("--oracle", help="Consolidate the gold events themselves: "
+                                         "scores incident clustering alone.")] = False,
+) -> None:
+    """Score sitrep against gold corpora, beside the baseline (dateparser + alias matching)."""
+    for gold_dir in gold_dirs:
+        if not gold_dir.is_dir() or not corpus_dirs([gold_dir]):
+            raise typer.BadParameter(f"{gold_dir} holds no gold.jsonl, nor corpora that do", param_hint="GOLD_DIRS")
+    eval_command(gold_dirs, mode.value, format, Settings(), incidents, oracle)
 
 
 def main() -> None:

@@ -1,32 +1,43 @@
-"""`sitrep eval GOLD_DIR`: score sitrep and the baseline on a gold corpus."""
+"""`sitrep eval GOLD_DIR...`: score sitrep and the baseline on gold corpora."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from rich.console import Console
 
-from sitrep.eval.harness import compare_with_baseline
-from sitrep.eval.report import comparison_json, comparison_table
+from sitrep.eval.harness import corpus_dirs, evaluate_corpora
+from sitrep.eval.report import comparison_table, evaluation_json, pooled_table
 from sitrep.settings import Settings
 
 FORMATS = ("table", "json")
 
 
-def eval_command(gold_dir: Path, mode: str, fmt: str, settings: Settings, incidents: bool = False) -> None:
-    """Print sitrep's scores beside the baseline's, as a table or as JSON.
+def eval_command(gold_dirs: Path | Iterable[Path], mode: str, fmt: str, settings: Settings,
+                 incidents: bool = False, oracle: bool = False) -> None:
+    """Print sitrep's scores beside the baseline's, as tables or as JSON.
 
     Args:
-        gold_dir: a corpus folder with docs/ and gold.jsonl.
+        gold_dirs: corpus folders (docs/ and gold.jsonl), or folders of corpora; the corpora are
+            scored each on its own, and incident clustering also over all of them together.
         mode: "meta" (url and published given) or "text" (text only).
         fmt: "table" or "json".
         settings: run-time settings, passed to the extractor.
         incidents: also report B-cubed incident clustering.
+        oracle: consolidate the gold events themselves (perfect extraction), to score consolidation alone.
     """
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {FORMATS}, not {fmt!r}")
-    comparison = compare_with_baseline(Path(gold_dir), mode, settings)
+    corpora = corpus_dirs([gold_dirs] if isinstance(gold_dirs, Path | str) else gold_dirs)
+    if not corpora:
+        raise ValueError("no corpus (a folder with gold.jsonl) in the given paths")
+    evaluation = evaluate_corpora(corpora, mode, settings, oracle)
     if fmt == "json":
-        print(comparison_json(comparison, incidents))
-    else:
-        Console().print(comparison_table(comparison, incidents))
+        print(evaluation_json(evaluation, incidents))
+        return
+    console = Console()
+    for comparison in evaluation.comparisons:
+        console.print(comparison_table(comparison, incidents))
+    if incidents and len(corpora) > 1:
+        console.print(pooled_table(evaluation))

@@ -6,8 +6,8 @@ import json
 
 from rich.table import Table
 
-from sitrep.eval.harness import Comparison
-from sitrep.eval.scorer import FIELDS, Counts, FieldAccuracy, Scores
+from sitrep.eval.harness import Comparison, Evaluation
+from sitrep.eval.scorer import FIELDS, BCubed, Counts, FieldAccuracy, Scores
 
 Row = tuple[str, str, str]
 
@@ -46,13 +46,17 @@ def score_rows(scores: Scores, incidents: bool) -> list[tuple[str, str]]:
     rows += [field_row(name, scores.fields[name]) for name in FIELDS]
     rows += prf_rows("statistic", scores.statistics.counts)
     if incidents:
-        bcubed = scores.incidents
-        rows += [
-            ("incident B3 precision", figure(bcubed.precision)),
-            ("incident B3 recall", figure(bcubed.recall)),
-            ("incident B3 F1", figure(bcubed.f1)),
-        ]
+        rows += bcubed_rows(scores.incidents)
     return rows
+
+
+def bcubed_rows(bcubed: BCubed) -> list[tuple[str, str]]:
+    """Incident clustering: B-cubed precision, recall and F1."""
+    return [
+        ("incident B3 precision", figure(bcubed.precision)),
+        ("incident B3 recall", figure(bcubed.recall)),
+        ("incident B3 F1", figure(bcubed.f1)),
+    ]
 
 
 def comparison_rows(comparison: Comparison, incidents: bool = False) -> list[Row]:
@@ -79,4 +83,30 @@ def comparison_json(comparison: Comparison, incidents: bool = False) -> str:
     if not incidents:
         for system in ("sitrep", "baseline"):
             data[system].pop("incidents")
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def pooled_table(evaluation: Evaluation) -> Table:
+    """Incident clustering over every corpus together, sitrep beside the baseline."""
+    names = ", ".join(comparison.corpus for comparison in evaluation.comparisons)
+    table = Table(title=f"incidents over all corpora together ({names})")
+    table.add_column("measure")
+    table.add_column("sitrep", justify="right")
+    table.add_column("baseline", justify="right")
+    gold_events = sum(len(comparison.system.incident_pairs) for comparison in evaluation.comparisons)
+    table.add_row("gold events scored", str(gold_events), str(gold_events))
+    system, baseline = evaluation.pooled_incidents
+    for (label, mine), (_, theirs) in zip(bcubed_rows(system), bcubed_rows(baseline), strict=True):
+        table.add_row(label, mine, theirs)
+    return table
+
+
+def evaluation_json(evaluation: Evaluation, incidents: bool = False) -> str:
+    """One corpus: its comparison as JSON; several: {"corpora": [...], "all": pooled incident scores}."""
+    if len(evaluation.comparisons) == 1:
+        return comparison_json(evaluation.comparisons[0], incidents)
+    data: dict = {"corpora": [json.loads(comparison_json(c, incidents)) for c in evaluation.comparisons]}
+    if incidents:
+        system, baseline = evaluation.pooled_incidents
+        data["all"] = {"incidents": {"sitrep": system.to_dict(), "baseline": baseline.to_dict()}}
     return json.dumps(data, ensure_ascii=False, indent=2)

@@ -134,6 +134,8 @@ class Scores:
     fields: dict[str, FieldAccuracy]
     statistics: StatisticScores
     incidents: BCubed
+    # (gold incident key, predicted incident key or None) per scored gold event, for pooling corpora
+    incident_pairs: list[tuple[str, str | None]] = field(default_factory=list, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready view of the scores."""
@@ -340,6 +342,15 @@ def incident_key(event: Record, sites: SiteIndex) -> str:
     return f"{place}@{event.get('date')}"
 
 
+def gold_incident_key(event: Record, sites: SiteIndex) -> str | None:
+    """A gold event's incident key; None (left out of B-cubed) with no incident key and no date or place."""
+    if event.get("incident"):
+        return str(event["incident"])
+    if not event.get("date") or not (event.get("site") or event.get("admin1")):
+        return None
+    return incident_key(event, sites)
+
+
 def matched_incident_keys(
     n_gold: int, predicted_events: list[Record], pairs: list[tuple[int, int]], sites: SiteIndex
 ) -> list[str | None]:
@@ -349,6 +360,16 @@ def matched_incident_keys(
         incident_key(predicted_events[partner[index]], sites) if index in partner else None
         for index in range(n_gold)
     ]
+
+
+def pair_bcubed(pairs: list[tuple[str, str | None]]) -> BCubed:
+    """B-cubed of (gold key, predicted key) pairs."""
+    return bcubed([gold for gold, _ in pairs], [predicted for _, predicted in pairs])
+
+
+def pooled_bcubed(scores: list[Scores]) -> BCubed:
+    """B-cubed over the gold events of several corpora together (their incident pairs pooled)."""
+    return pair_bcubed([pair for item in scores for pair in item.incident_pairs])
 
 
 def bcubed(gold_keys: list[str], predicted_keys: list[str | None]) -> BCubed:
@@ -390,8 +411,7 @@ def score_corpus(
     correct: Counter[str] = Counter()
     matched: Counter[str] = Counter()
     statistics = StatisticScores()
-    gold_keys: list[str] = []
-    predicted_keys: list[str | None] = []
+    incident_pairs: list[tuple[str, str | None]] = []
     n_predicted = 0
     for gold_document in gold:
         doc_id = gold_document["doc_id"]
@@ -405,8 +425,9 @@ def score_corpus(
             for name in scored_fields(dated):
                 matched[name] += 1
                 correct[name] += field_correct(name, gold_events[gold_index], predicted_events[predicted_index])
-        gold_keys += [incident_key(event, sites) for event in gold_events]
-        predicted_keys += matched_incident_keys(len(gold_events), predicted_events, pairs, sites)
+        predicted_keys = matched_incident_keys(len(gold_events), predicted_events, pairs, sites)
+        incident_pairs += [(key, predicted) for event, predicted in zip(gold_events, predicted_keys, strict=True)
+                           if (key := gold_incident_key(event, sites)) is not None]
         document_statistics = score_statistics(
             doc_id, gold_document.get("statistics") or [], record.get("statistics") or []
         )
@@ -421,5 +442,6 @@ def score_corpus(
         events=events,
         fields={name: FieldAccuracy(correct[name], matched[name]) for name in FIELDS},
         statistics=statistics,
-        incidents=bcubed(gold_keys, predicted_keys),
+        incidents=pair_bcubed(incident_pairs),
+        incident_pairs=incident_pairs,
     )

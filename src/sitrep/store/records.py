@@ -67,6 +67,11 @@ def event_record(row: EventRow) -> dict[str, Any]:
     return record | source_fields(row.document)
 
 
+def incident_listing(record: dict[str, Any]) -> dict[str, Any]:
+    """A stored incident record without its per-field provenance: what a listing shows."""
+    return {name: value for name, value in record.items() if name != "fields"}
+
+
 def statistic_record(row: StatisticRow) -> dict[str, Any]:
     """A statistic as in the extract contract, plus the fields of its source document."""
     record = {name: getattr(row, column) for name, column in STATISTIC_COLUMNS.items()}

@@ -3,6 +3,7 @@
 `Store(url)` opens SQLite or PostgreSQL and migrates the schema to the newest revision.
 `save` writes a document with its events, statistics and evidence in one transaction;
 `events` and `statistics` read them back as plain dicts for the CLI and the API.
+`consolidate` places new events in incidents; `incidents`, `incident` and `tallies` read them.
 """
 
 from __future__ import annotations
@@ -16,12 +17,16 @@ from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import contains_eager, selectinload, sessionmaker
 
+from sitrep.consolidate.reports import load_theatre
+from sitrep.consolidate.sources import source_catalogue
+from sitrep.consolidate.tallies import compare_tally
 from sitrep.errors import StoreError
 from sitrep.models import Document
 from sitrep.store.engine import open_engine
+from sitrep.store.incidents import ConsolidationReport, consolidate
 from sitrep.store.migrate import upgrade_to_head
-from sitrep.store.records import document_row, event_record, statistic_record
-from sitrep.store.tables import DocumentRow, EventRow, StatisticRow
+from sitrep.store.records import document_row, event_record, incident_listing, statistic_record
+from sitrep.store.tables import DocumentRow, EventRow, IncidentRow, StatisticRow
 
 
 def content_hash(text: str) -> str:
@@ -37,14 +42,17 @@ def iso_day(value: str, option: str) -> str:
         raise ValueError(f"{option} must be a date as YYYY-MM-DD, got {value!r}") from error
 
 
-def first_day() -> ColumnElement[str]:
-    """The earliest day an event may have happened: its date, else the start of its interval."""
-    return func.coalesce(EventRow.date, EventRow.date_earliest, EventRow.date_latest)
+Dated = type[EventRow] | type[IncidentRow]  # rows with date, interval, site, actor and country columns
 
 
-def last_day() -> ColumnElement[str]:
-    """The latest day an event may have happened: its date, else the end of its interval."""
-    return func.coalesce(EventRow.date, EventRow.date_latest, EventRow.date_earliest)
+def first_day(row: Dated = EventRow) -> ColumnElement[str]:
+    """The earliest day an event (or incident) may have happened: its date, else the start of its interval."""
+    return func.coalesce(row.date, row.date_earliest, row.date_latest)
+
+
+def last_day(row: Dated = EventRow) -> ColumnElement[str]:
+    """The latest day an event (or incident) may have happened: its date, else the end of its interval."""
+    return func.coalesce(row.date, row.date_latest, row.date_earliest)
 
 
 class Store:
@@ -139,6 +147,47 @@ class Store:
         with self.sessions() as session:
             return [statistic_record(row) for row in session.scalars(query)]
 
+    def consolidate(self, pack: str) -> ConsolidationReport:
+        """Place every event not yet in an incident, in one transaction (see `store.incidents`).
+
+        Only the incidents of the place blocks the new events fall in are re-clustered, and only
+        those whose membership changed are rewritten; the ids of the others stay as they are.
+        """
+        with self.sessions.begin() as session:
+            return consolidate(session, load_theatre(pack), source_catalogue(pack))
+
+    def incidents(
+        self,
+        since: str | None = None,
+        until: str | None = None,
+        site: str | None = None,
+        actor: str | None = None,
+        country: str | None = None,
+    ) -> list[dict[str, Any]]:
+        """Stored incidents, ordered by date then id; the filters are those of `events`.
+
+        Returns:
+            One dict per incident: resolved values, status, confidence, counts, conflicts and
+            `members` (each report: doc_id, event_id, outlet, affiliation, evidence, ...).
+        """
+        query = select(IncidentRow).order_by(first_day(IncidentRow).nulls_last(), IncidentRow.id)
+        query = filter_events(query, since, until, site, actor, country, IncidentRow)
+        with self.sessions() as session:
+            return [incident_listing(row.record) for row in session.scalars(query)]
+
+    def incident(self, incident_id: str) -> dict[str, Any] | None:
+        """One incident with every source, each field's values by source and its conflicts; None if unknown."""
+        with self.sessions() as session:
+            row = session.get(IncidentRow, incident_id)
+            return row.record if row is not None else None
+
+    def tallies(self, pack: str) -> list[dict[str, Any]]:
+        """Each stored statistic as a tally, beside sitrep's incident count over its period and place."""
+        with self.sessions() as session:
+            summaries = [incident_listing(record) for record in session.scalars(select(IncidentRow.record))]
+        catalogue, theatre = source_catalogue(pack), load_theatre(pack)
+        return [compare_tally(statistic, summaries, catalogue, theatre).to_record() for statistic in self.statistics()]
+
     def document_count(self) -> int:
         """How many documents are stored."""
         with self.sessions() as session:
@@ -146,22 +195,23 @@ class Store:
 
 
 def filter_events(
-    query: Select[tuple[EventRow]],
+    query: Select[Any],
     since: str | None,
     until: str | None,
     site: str | None,
     actor: str | None,
     country: str | None,
-) -> Select[tuple[EventRow]]:
-    """`query` narrowed by the `Store.events` filters that are set."""
+    row: Dated = EventRow,
+) -> Select[Any]:
+    """`query` narrowed by the `Store.events` (or, with `row=IncidentRow`, `Store.incidents`) filters that are set."""
     if since:
-        query = query.where(last_day() >= iso_day(since, "since"))
+        query = query.where(last_day(row) >= iso_day(since, "since"))
     if until:
-        query = query.where(first_day() <= iso_day(until, "until"))
+        query = query.where(first_day(row) <= iso_day(until, "until"))
     if site:
-        query = query.where(EventRow.site.icontains(site, autoescape=True))
+        query = query.where(row.site.icontains(site, autoescape=True))
     if actor:
-        query = query.where(EventRow.actor.icontains(actor, autoescape=True))
+        query = query.where(row.actor.icontains(actor, autoescape=True))
     if country:
-        query = query.where(func.upper(EventRow.country) == country.upper())
+        query = query.where(func.upper(row.country) == country.upper())
     return query

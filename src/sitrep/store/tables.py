@@ -1,4 +1,4 @@
-"""SQLAlchemy tables for documents, events, statistics and their evidence.
+"""SQLAlchemy tables: documents, events, statistics, evidence; incidents, their members, fingerprints.
 
 Dates are ISO 8601 strings (YYYY-MM-DD): they round-trip exactly, and compare and sort
 correctly as text on SQLite and PostgreSQL alike. Strings carry no length limit, so PostgreSQL
@@ -9,8 +9,9 @@ revision in `migrations/versions/` (a test compares the two).
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import JSON, CheckConstraint, DateTime, ForeignKey, MetaData, Text
+from sqlalchemy import JSON, CheckConstraint, DateTime, ForeignKey, LargeBinary, MetaData, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 NAMING_CONVENTION = {
@@ -155,3 +156,60 @@ class EvidenceRow(Base):
 
     event: Mapped[EventRow | None] = relationship(back_populates="evidence")
     statistic: Mapped[StatisticRow | None] = relationship(back_populates="evidence")
+
+
+class IncidentRow(Base):
+    """One real-world attack: resolved values for filtering, and the full record (sources, provenance) as JSON."""
+
+    __tablename__ = "incidents"
+    __table_args__ = (
+        CheckConstraint("confidence >= 0 AND confidence <= 1", name="confidence_in_range"),
+        CheckConstraint("n_reports >= 1", name="has_reports"),
+    )
+
+    id: Mapped[str] = mapped_column(primary_key=True)
+    block: Mapped[str] = mapped_column(index=True)
+    date: Mapped[str | None] = mapped_column(index=True)
+    date_earliest: Mapped[str | None]
+    date_latest: Mapped[str | None]
+    site: Mapped[str | None] = mapped_column(index=True)
+    admin1: Mapped[str | None]
+    country: Mapped[str | None] = mapped_column(index=True)
+    event_kind: Mapped[str | None]
+    actor: Mapped[str | None] = mapped_column(index=True)
+    target: Mapped[str | None]
+    status: Mapped[str]
+    confidence: Mapped[float]
+    n_reports: Mapped[int]
+    n_sources: Mapped[int]
+    record: Mapped[dict[str, Any]] = mapped_column(JSON)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+
+    members: Mapped[list[IncidentMemberRow]] = relationship(
+        back_populates="incident", cascade="all, delete-orphan", passive_deletes=True,
+        order_by="IncidentMemberRow.position",
+    )
+
+
+class IncidentMemberRow(Base):
+    """An event's place in an incident; every consolidated event is in exactly one."""
+
+    __tablename__ = "incident_members"
+
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), primary_key=True)
+    incident_id: Mapped[str] = mapped_column(ForeignKey("incidents.id", ondelete="CASCADE"), index=True)
+    block: Mapped[str] = mapped_column(index=True)  # the place block, so a new report reloads only its block
+    position: Mapped[int]  # 0 for the anchor that names the incident
+
+    incident: Mapped[IncidentRow] = relationship(back_populates="members")
+    event: Mapped[EventRow] = relationship()
+
+
+class FingerprintRow(Base):
+    """A document's MinHash signature, and the earlier document it copies (syndication), if any."""
+
+    __tablename__ = "fingerprints"
+
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
+    signature: Mapped[bytes] = mapped_column(LargeBinary)
+    original_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"))
