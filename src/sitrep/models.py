@@ -54,6 +54,8 @@ class Event:
     damage: str = "unknown"
     reported_by: list[str] = field(default_factory=list)
     hedged: bool = False
+    distinct: bool = False  # the report says it is another attack than one already told ("a second attack")
+    denied: bool = False  # a source in the report denies the attack took place
     evidence: list[Evidence] = field(default_factory=list)
 
 

@@ -18,7 +18,7 @@ TABLES = {"alembic_version", "documents", "events", "statistics", "evidence", "i
 
 def test_open_upgrades_empty_database_to_head(database_url: str) -> None:
     with Store(database_url) as store:
-        assert current_revision(store.engine) == head_revision() == "0002"
+        assert current_revision(store.engine) == head_revision() == "0003"
         inspector = inspect(store.engine)
         assert set(inspector.get_table_names()) == TABLES
         indexed = {index["column_names"][0] for index in inspector.get_indexes("events")}

@@ -72,7 +72,7 @@ CUE_FIELDS = (
     ("ATTRIBUTION", "report_phrases"),
     ("HEDGE", "hedge_phrases"), ("BACKGROUND", "background_phrases"), ("NEGATION", "negation_phrases"),
     ("ORIGIN", "origin_phrases"), ("PLACE_CUE", "place_cues"), ("ANAPHOR", "anaphora"),
-    ("SKIP", "skip_phrases"), ("DISTINCT", "distinct_phrases"), ("TALLY", "tally_nouns"),
+    ("SKIP", "skip_phrases"), ("DISTINCT", "distinct_phrases"), ("DENIAL", "denial_phrases"), ("TALLY", "tally_nouns"),
     ("PERIOD", "tally_period_phrases"), ("NOT_PLACE", "not_place_prefixes"),
     ("GROUP_ANAPHOR", "group_anaphora"), ("SEQUENCE", "sequence_phrases"), ("BASE_ANAPHOR", "base_anaphora"),
 )

@@ -172,6 +172,8 @@ def _event(event_id: str, draft: Draft, text: str) -> Event | None:
         damage="reported" if any(m.killed or m.injured for m in draft.mentions) else "unknown",
         reported_by=list(dict.fromkeys(s for m in draft.mentions for s in m.reported_by)),
         hedged=all(m.hedged for m in draft.mentions),
+        distinct=draft.mentions[0].distinct,
+        denied=any(m.denied for m in draft.mentions),
         evidence=_unique_evidence(evidence),
     )
 

@@ -60,6 +60,7 @@ class Mention:
     hedged: bool = False
     shelling: bool = False
     distinct: bool = False  # the text says this is another attack than one already told
+    denied: bool = False  # a source denies that the attack happened
     speakers: list[str] = field(default_factory=list)  # actors speaking in the sentence (their own account)
     killed: int | None = None
     injured: int | None = None
@@ -281,6 +282,7 @@ class MentionReader:
             hedged=cues.has("HEDGE") or is_conditional(cues.sentence),
             shelling=cues.has("SHELLING") and not weapons,
             distinct=cues.has("DISTINCT"),
+            denied=cues.has("DENIAL"),
             speakers=speakers(cues["REPORT"] + cues["STATEMENT"] + cues["CLAIM"], cues["ACTOR"],
                               cues["OUTLET"] + cues["SOURCE"]),
             killed=casualties(cues["KILLED"], self.lang),

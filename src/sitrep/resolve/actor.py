@@ -132,8 +132,8 @@ def sentence_actor(actors: list[Span], attack: list[Span], claimed: bool, pack: 
     groups.sort(key=lambda a: pack.actors[a.kb_id_].generic)
     if groups:
         return groups[0].kb_id_, "claimed" if claimed else "attributed"
-    agents = [a for a in actors if pack.actors[a.kb_id_].kind == "state" and _is_agent(a, attack_tokens, weapon_tokens, targets or [])
-              and _governs(a, place)]
+    agents = [a for a in actors if pack.actors[a.kb_id_].kind == "state"
+              and _is_agent(a, attack_tokens, weapon_tokens, targets or []) and _governs(a, place)]
     if agents:
         return agents[0].kb_id_, "claimed" if claimed else "attributed"
     return None, "unknown"

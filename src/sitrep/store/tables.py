@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, CheckConstraint, DateTime, ForeignKey, LargeBinary, MetaData, Text
+from sqlalchemy import JSON, CheckConstraint, DateTime, ForeignKey, LargeBinary, MetaData, Text, false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 NAMING_CONVENTION = {
@@ -98,6 +98,8 @@ class EventRow(Base):
     damage: Mapped[str]
     reported_by: Mapped[list[str]]
     hedged: Mapped[bool]
+    distinct: Mapped[bool] = mapped_column(default=False, server_default=false())
+    denied: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     document: Mapped[DocumentRow] = relationship(back_populates="events")
     evidence: Mapped[list[EvidenceRow]] = relationship(
