@@ -75,6 +75,7 @@ CUE_FIELDS = (
     ("SKIP", "skip_phrases"), ("DISTINCT", "distinct_phrases"), ("DENIAL", "denial_phrases"), ("TALLY", "tally_nouns"),
     ("PERIOD", "tally_period_phrases"), ("NOT_PLACE", "not_place_prefixes"),
     ("GROUP_ANAPHOR", "group_anaphora"), ("SEQUENCE", "sequence_phrases"), ("BASE_ANAPHOR", "base_anaphora"),
+    ("LOCATION", "location_phrases"),
 )
 LEMMA_FIELDS = (
     ("ATTACK", "attack_lemmas"), ("CLAIM", "claim_lemmas"), ("REPORT", "report_lemmas"),

@@ -114,7 +114,7 @@ def _weapons(draft: Draft) -> list[str]:
     return found or ["unknown"]
 
 
-def _kind(weapons: list[str], state: bool, shelling: bool) -> str:
+def _kind(weapons: list[str], state: bool, shelling: bool, intercepted: bool) -> str:
     if state and shelling:
         return "artillery_shelling"
     if state and set(weapons) & {"aircraft", "missile", "drone"}:
@@ -125,7 +125,7 @@ def _kind(weapons: list[str], state: bool, shelling: bool) -> str:
                          ("ied", "ied_or_bomb"), ("small_arms", "armed_clash")):
         if weapon in weapons:
             return kind
-    return "other_attack"
+    return "interception" if intercepted else "other_attack"
 
 
 def _first(values):
@@ -161,7 +161,8 @@ def _event(event_id: str, draft: Draft, text: str) -> Event | None:
         country=site.country,
         lat=site.lat,
         lon=site.lon,
-        event_kind=_kind(weapons, _is_state(actor, draft.pack), any(m.shelling for m in draft.mentions)),
+        event_kind=_kind(weapons, _is_state(actor, draft.pack), any(m.shelling for m in draft.mentions),
+                         all(m.intercepted for m in draft.mentions)),
         weapons=weapons,
         munition_count=counts[0] if counts else None,
         actor=actor,

@@ -59,6 +59,7 @@ class Mention:
     reported_by: list[str] = field(default_factory=list)
     hedged: bool = False
     shelling: bool = False
+    intercepted: bool = False  # the only thing told is that the weapon was stopped
     distinct: bool = False  # the text says this is another attack than one already told
     denied: bool = False  # a source denies that the attack happened
     speakers: list[str] = field(default_factory=list)  # actors speaking in the sentence (their own account)
@@ -180,11 +181,13 @@ class MentionReader:
     def _read_sentence(self, index: int, cues: Cues, chosen: TimeExpression | None) -> list:
         sites, outlets = resolve_outlet_conflicts(cues["SITE"], cues["OUTLET"], cues["PLACE_CUE"])
         targets = target_sites(sites, cues["ORIGIN"], cues["NOT_PLACE"], self.stops, self.pack, cues["ATTACK"])
-        is_attack = cues.has("ATTACK")
+        is_attack = cues.has("ATTACK") or cues.has("INTERCEPT")
         precise = chosen is not None and chosen.kind in EXPLICIT_KINDS - {"vague"} and chosen.specific
         claimed = self._claimed(cues, outlets)
         if not is_attack and not claimed:
             self._remember_bases(targets)
+            if targets and cues.has("LOCATION") and self.pending is not None:
+                return self._locate_pending(index, targets)
             return []
         background = cues.has("BACKGROUND") and not precise
         listing = len(targets) >= LISTING_SIZE and not precise
@@ -195,8 +198,10 @@ class MentionReader:
             return [("continue", template)] if claimed and not background else []
         if not targets:
             if cues.has("BASE_ANAPHOR") and self.last_base is not None:
+                if template.actor and self.pack.actors[template.actor].side == "US forces":
+                    return []  # "les forces américaines stationnées dans la même base ont bombardé ...": where they are
                 template.site, template.place_text = self.last_base, None
-                template.target = "US forces" if template.actor != "US forces" else None
+                template.target = "US forces"
                 return [template]
             self._hold_pending(template, precise and is_attack)
             return [("continue", template)]
@@ -234,7 +239,7 @@ class MentionReader:
     def _actor(self, cues: Cues, claimed: bool, place: Span | None) -> tuple[str | None, str]:
         """The sentence's actor; "the group" / "le groupe" stands for the last group named."""
         actor, basis = sentence_actor(cues["ACTOR"], cues["ATTACK"], claimed, self.pack, place, cues["TARGET"],
-                                      cues["WEAPON"])
+                                      cues["WEAPON"], cues["KILLED"] + cues["INJURED"])
         if actor is None and cues.has("GROUP_ANAPHOR") and self.last_group is not None:
             return self.last_group, "claimed" if claimed else "attributed"
         return actor, basis
@@ -256,6 +261,17 @@ class MentionReader:
         mention.time_of_day = mention.time_of_day or pending.time_of_day
         self.pending = None
         return pending
+
+    def _locate_pending(self, index: int, targets: list[tuple[Site, Span]]) -> list[Mention]:
+        """"The troops were stationed in Erbil": the attack told without its place happened there."""
+        pending = self.pending
+        if pending is None or index - pending.sentence_index > PENDING_REACH:
+            return []
+        site, span = targets[0]
+        mention = self._copy(pending)
+        mention.site, mention.place_text, mention.sentence_index = site, span.text, index
+        self.pending = None
+        return [mention]
 
     def _remember_bases(self, targets: list[tuple[Site, Span]]) -> None:
         for site, _ in targets:
@@ -281,6 +297,7 @@ class MentionReader:
             reported_by=list(dict.fromkeys([o.kb_id_ for o in outlets] + [s.kb_id_ for s in cues["SOURCE"]])),
             hedged=cues.has("HEDGE") or is_conditional(cues.sentence),
             shelling=cues.has("SHELLING") and not weapons,
+            intercepted=cues.has("INTERCEPT") and not cues.has("ATTACK"),
             distinct=cues.has("DISTINCT"),
             denied=cues.has("DENIAL"),
             speakers=speakers(cues["REPORT"] + cues["STATEMENT"] + cues["CLAIM"], cues["ACTOR"],

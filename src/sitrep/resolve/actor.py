@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from sitrep.lang import load_language
+from sitrep.normalize import fold_token
 from sitrep.packs import Pack
 
 AGENT_DEPS = {"nsubj", "obl:agent", "agent"}
@@ -41,9 +42,13 @@ def _is_agent(span: Span, attack_tokens: set[int], weapon_tokens: set[int], targ
     return False
 
 
+AGENT_REACH = 4  # tokens between a state's name and the attack word it leads ("the US terrorist army drones targeted")
+
+
 def _is_agent_by_position(span: Span, attack_tokens: set[int], weapon_tokens: set[int], targets: list[Span]) -> bool:
     """Without a parse: "US airstrikes", "US drone strike" / "غارة أمريكية" (an adjective next to the
-    attack or weapon word, on the language's side), or the subject right before an active verb."""
+    attack or weapon word, on the language's side), or the subject shortly before an active attack
+    word, with no passive, no verb of saying and no "that" in between."""
     lexicon = load_language(span.doc.lang_).lexicon
     after = lexicon.get("adjective_position", "after") == "after"
     qualified = attack_tokens | weapon_tokens
@@ -52,8 +57,14 @@ def _is_agent_by_position(span: Span, attack_tokens: set[int], weapon_tokens: se
     if lexicon.get("word_order", "svo") != "svo":  # verb first: position does not tell subject from object
         return False
     end = max([t.end for t in targets if t.start <= span.start < t.end] + [span.end])  # "U.S. bases came under attack"
-    following = span.doc[end:min(end + 3, span.sent.end)]
-    return any(t.i in attack_tokens for t in following) and not _is_passive_window(following)
+    blockers = _words(span.doc.lang_, "passive_auxiliaries") | _words(span.doc.lang_, "complementizers") \
+        | {fold_token(w) for w in lexicon.get("report_lemmas", [])}
+    for token in span.doc[end:min(end + AGENT_REACH, span.sent.end)]:
+        if token.norm_ in blockers:
+            return False
+        if token.i in attack_tokens:
+            return True
+    return False
 
 
 def _is_passive_window(tokens: Span) -> bool:
@@ -106,14 +117,14 @@ def speaks_for_group(speech: list[Span], actors: list[Span], pack: Pack) -> bool
     return any(pack.actors[name].kind == "group" for name in speakers(speech, actors))
 
 
-def _named_as_target(span: Span, attack_tokens: set[int]) -> bool:
+def _named_as_target(span: Span, attack_tokens: set[int], harm_tokens: set[int] = frozenset()) -> bool:
     """"frappes contre des groupes pro-iraniens", "US airstrikes hit Iran-backed militias": the group is hit.
 
     A target marker just before it, or (subject-verb-object languages) the object of an attack verb.
     """
     markers = _words(span.doc.lang_, "target_markers")
     before = span.doc[max(span.sent.start, span.start - 3):span.start]
-    if any(t.norm_ in markers for t in before):
+    if any(t.norm_ in markers or t.i in harm_tokens for t in before):  # "killed a Kataib Hezbollah commander"
         return True
     if span.doc.has_annotation("DEP"):
         return span.root.dep_ in {"obj", "dobj"} and span.root.head.i in attack_tokens
@@ -123,17 +134,21 @@ def _named_as_target(span: Span, attack_tokens: set[int]) -> bool:
 
 def sentence_actor(actors: list[Span], attack: list[Span], claimed: bool, pack: Pack,
                    place: Span | None = None, targets: list[Span] | None = None,
-                   weapons: list[Span] | None = None) -> tuple[str | None, str]:
-    """(actor, basis) of the attack on `place` that a sentence reports."""
+                   weapons: list[Span] | None = None, harm: list[Span] | None = None) -> tuple[str | None, str]:
+    """(actor, basis) of the attack on `place` that a sentence reports.
+
+    A state that is syntactically the attacker ("a US drone strike killed ...") comes before a
+    group merely named in the sentence; otherwise an armed group named there is the author.
+    """
     attack_tokens = {t.i for span in attack for t in span}
     weapon_tokens = {t.i for span in weapons or [] for t in span}
+    harm_tokens = {t.i for span in harm or [] for t in span}
     groups = [a for a in actors if pack.actors[a.kb_id_].kind == "group" and pack.actors[a.kb_id_].role_default == "actor"
-              and _governs(a, place) and not _named_as_target(a, attack_tokens)]
+              and _governs(a, place) and not _named_as_target(a, attack_tokens, harm_tokens)]
     groups.sort(key=lambda a: pack.actors[a.kb_id_].generic)
-    if groups:
-        return groups[0].kb_id_, "claimed" if claimed else "attributed"
     agents = [a for a in actors if pack.actors[a.kb_id_].kind == "state"
               and _is_agent(a, attack_tokens, weapon_tokens, targets or []) and _governs(a, place)]
-    if agents:
-        return agents[0].kb_id_, "claimed" if claimed else "attributed"
+    chosen = (agents if agents and not claimed else groups) or agents
+    if chosen:
+        return chosen[0].kb_id_, "claimed" if claimed else "attributed"
     return None, "unknown"
