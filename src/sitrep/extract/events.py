@@ -134,7 +134,7 @@ def _first(values):
 
 def _event(event_id: str, draft: Draft, text: str) -> Event | None:
     site = draft.site
-    if site is None:
+    if site is None or site.admin1 is None:  # an event is placed at a site or at least a province
         return None
     earliest, latest = draft.interval
     explicit_best = [m.best for m in draft.mentions if m.explicit_time and m.best and earliest and earliest <= m.best <= latest]
