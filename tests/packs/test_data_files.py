@@ -41,6 +41,7 @@ ACTOR_ROLES = {"actor", "target"}
 ACTOR_KEYS = {"kind", "role_default", "aliases"}
 ACTOR_OPTIONAL_KEYS = {f.name for f in fields(Actor)} - ACTOR_KEYS - {"name"}
 OUTLET_KEYS = {f.name for f in fields(Outlet)} - {"name"}
+OUTLET_REQUIRED_KEYS = {"country", "affiliation", "aliases"}
 # SCHEMA.md EVENT "target": the canonical targets.
 TARGETS = {"US forces", "coalition forces", "SDF", "civilians", "Israel", "militia", "vehicle/truck", "other"}
 CASUALTY_KINDS = {"killed", "injured"}
@@ -175,7 +176,7 @@ def test_actor_aliases_are_not_repeated_after_folding(pack):
 def test_outlets_are_valid(pack):
     outlets_by_alias: dict[str, set[str]] = defaultdict(set)
     for name, entry in read_yaml(pack / "outlets.yaml").items():
-        assert set(entry) == OUTLET_KEYS, name
+        assert OUTLET_REQUIRED_KEYS <= set(entry) <= OUTLET_KEYS, name
         assert entry["country"] is None or ISO2.match(entry["country"]), name
         assert isinstance(entry["affiliation"], str) and entry["affiliation"].strip(), name
         assert entry["aliases"] and all(isinstance(a, str) and a.strip() for a in entry["aliases"]), name

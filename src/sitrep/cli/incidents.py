@@ -75,10 +75,11 @@ def render_incidents(rows: list[dict[str, Any]], fmt: str, out: TextIO) -> None:
 
 
 def incidents_command(since: str | None, until: str | None, site: str | None, actor: str | None,
-                      country: str | None, fmt: str, settings: Settings, out: TextIO | None = None) -> None:
+                      country: str | None, fmt: str, settings: Settings, out: TextIO | None = None,
+                      outlet: str | None = None) -> None:
     """List the incidents stored at `settings.database_url`, filtered, on `out` (default stdout)."""
     with Store(settings.database_url) as store:
-        rows = store.incidents(since=since, until=until, site=site, actor=actor, country=country)
+        rows = store.incidents(since=since, until=until, site=site, actor=actor, country=country, outlet=outlet)
     render_incidents(rows, fmt, out or sys.stdout)
 
 

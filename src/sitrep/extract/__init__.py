@@ -17,6 +17,7 @@ from sitrep.extract.statistics import read_statistics
 from sitrep.lang import supported_languages
 from sitrep.models import Document
 from sitrep.packs import load_pack
+from sitrep.resolve.outlet import outlet_of
 from sitrep.resolve.published import infer_published
 from sitrep.resolve.time import TimeExpression, time_tagger
 from sitrep.settings import Settings
@@ -72,6 +73,7 @@ class Extractor:
         if document.language not in supported_languages():
             raise UnknownLanguage(document.source_path or document.doc_id,
                                   f" ({document.language or 'not detected'}); supported: {', '.join(supported_languages())}")
+        document.outlet = document.outlet or outlet_of(document.url, self.pack)
         if document.published is None:
             document.published, document.published_basis = infer_published(document.text, document.url, reference_date)
 

@@ -69,7 +69,8 @@ def load_pack(name: str) -> Pack:
         for actor_name, entry in _read_yaml(folder / "actors.yaml").items()
     }
     outlets = {
-        outlet_name: Outlet(outlet_name, entry.get("country"), entry["affiliation"], tuple(entry["aliases"]))
+        outlet_name: Outlet(outlet_name, entry.get("country"), entry["affiliation"], tuple(entry["aliases"]),
+                            tuple(entry.get("domains", ())))
         for outlet_name, entry in _read_yaml(folder / "outlets.yaml").items()
     }
     claimants = {

@@ -40,3 +40,4 @@ class Outlet:
     country: str | None
     affiliation: str
     aliases: tuple[str, ...]
+    domains: tuple[str, ...] = ()

@@ -29,6 +29,12 @@ from sitrep.store.records import document_row, event_record, incident_listing, s
 from sitrep.store.tables import DocumentRow, EventRow, IncidentRow, StatisticRow
 
 
+def _from_outlet(listing: dict[str, Any], outlet: str) -> bool:
+    wanted = outlet.casefold()
+    return any(wanted in (member.get(field) or "").casefold()
+               for member in listing["members"] for field in ("outlet", "affiliation"))
+
+
 def content_hash(text: str) -> str:
     """The sha256 hex digest of a document text, which identifies it across re-ingests."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -163,8 +169,10 @@ class Store:
         site: str | None = None,
         actor: str | None = None,
         country: str | None = None,
+        outlet: str | None = None,
     ) -> list[dict[str, Any]]:
-        """Stored incidents, ordered by date then id; the filters are those of `events`.
+        """Stored incidents, ordered by date then id; the filters are those of `events`, plus
+        `outlet`: some report comes from an outlet whose name or affiliation contains it.
 
         Returns:
             One dict per incident: resolved values, status, confidence, counts, conflicts and
@@ -173,7 +181,8 @@ class Store:
         query = select(IncidentRow).order_by(first_day(IncidentRow).nulls_last(), IncidentRow.id)
         query = filter_events(query, since, until, site, actor, country, IncidentRow)
         with self.sessions() as session:
-            return [incident_listing(row.record) for row in session.scalars(query)]
+            listings = [incident_listing(row.record) for row in session.scalars(query)]
+        return [listing for listing in listings if outlet is None or _from_outlet(listing, outlet)]
 
     def incident(self, incident_id: str) -> dict[str, Any] | None:
         """One incident with every source, each field's values by source and its conflicts; None if unknown."""
