@@ -90,7 +90,9 @@ def assemble(items: list, text: str, pack: Pack) -> list[Event]:
         if mode == "continue":
             reach = last is not None and mention.sentence_index - last.mentions[-1].sentence_index <= CONTINUATION_REACH
             if reach and (not mention.explicit_time or _same_time(last, mention)) and _same_actor(last, mention):
-                mention.site = None
+                # a sentence without a place adds sources, weapons and claims, not casualties: its dead
+                # may be another act's ("l'attaque contre l'hôpital, qui a fait 450 morts")
+                mention.site, mention.killed, mention.injured = None, None, None
                 last.mentions.append(mention)
             continue
         match = None if mention.distinct else next(
