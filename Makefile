@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install clean
+.PHONY: run test install sysdeps docs clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,8 +24,21 @@ run: $(STAMP)
 	SITREP_DATABASE_URL=$${SITREP_DATABASE_URL:-$(DEMO_DATABASE_URL)} $(BIN)/sitrep ingest examples/demo/*.txt examples/demo/*.jsonl
 	SITREP_DATABASE_URL=$${SITREP_DATABASE_URL:-$(DEMO_DATABASE_URL)} $(BIN)/sitrep events
 
-test: $(STAMP)
+# Debian packages some tests use: Chromium (the web UI test drives it with Playwright; no browser
+# is downloaded) and poppler-utils (pdftotext reads the PDF report back). Installed when missing
+# and the machine allows it (root with apt-get); otherwise those tests say what is missing.
+sysdeps:
+	@if ! command -v chromium >/dev/null || ! command -v pdftotext >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null; \
+	  else echo "note: chromium or pdftotext missing and not installable here"; fi; \
+	fi
+
+test: $(STAMP) sysdeps
 	$(BIN)/python -m pytest
+
+docs: $(STAMP)
+	$(BIN)/mkdocs build --strict
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info

@@ -19,3 +19,4 @@ class Settings(BaseSettings):
     pack: str = "iraq_syria"
     max_file_bytes: int = 10_000_000
     default_language: str = "fr"
+    api_token: str | None = Field(default=None, repr=False)  # SITREP_API_TOKEN turns on POST /api/documents; never echoed

@@ -1,4 +1,4 @@
-"""Ingest: read .txt / .jsonl files and folders into Documents with language and publication date."""
+"""Ingest: text, JSONL, HTML, RSS/Atom, WARC, URL lists (recognised by content) -> Documents."""
 
 from sitrep.ingest.language import detect_language, passage_languages
 from sitrep.ingest.read import make_document, read_paths
