@@ -1,5 +1,7 @@
 """End to end in headless Chromium: load the page, filter, open an incident, see highlighted evidence.
 
+The map draws province outlines and places an incident without coordinates at its province.
+
 Uses Debian's chromium (/usr/bin/chromium; `apt-get install -y chromium`), never a downloaded browser.
 Without it the test fails, unless SITREP_SKIP_BROWSER=1, which skips it. Screenshots are written to
 tests/serve/screenshots/ (not committed).
@@ -81,18 +83,27 @@ def test_load_filter_open_incident_see_evidence(server_url: str) -> None:
         expect(page.locator("body[data-ready=true]")).to_be_attached()
         expect(page.get_by_test_id("incident-item")).to_have_count(6)
         expect(page.locator("path.incident-marker")).to_have_count(2)  # the two placed incidents
+        expect(page.locator("path.province-marker")).to_have_count(3)  # Conoco and two in Al Anbar: province only
+        assert page.locator("path.province-outline").count() > 200  # Natural Earth admin-1 of 12 countries
+        expect(page.get_by_test_id("summary")).to_contain_text("3 placed at province level, 1 not mapped")
+        expect(page.get_by_test_id("incident-item").filter(has_text="Tower 22")).to_contain_text("not mapped")
         expect(page.get_by_test_id("timeline-bar")).to_have_count(5)
         page.screenshot(path=SCREENSHOTS / "01_loaded.png")
 
         page.get_by_test_id("country").select_option("SY")
         page.get_by_test_id("apply").click()
         expect(page.get_by_test_id("incident-item")).to_have_count(3)
-        page.screenshot(path=SCREENSHOTS / "02_filtered_syria.png")
+        expect(page.locator("path.province-marker")).to_have_count(1)
+        page.get_by_test_id("incident-item").filter(has_text="Conoco").click()
+        expect(page.get_by_test_id("placement-note")).to_have_text(
+            "placed at province level (Deir ez-Zor): no coordinates for the site")
+        page.screenshot(path=SCREENSHOTS / "02_filtered_syria_province_level.png")
 
         page.get_by_test_id("incident-item").filter(has_text="al-Tanf").click()
         evidence = page.get_by_test_id("evidence")
         expect(evidence).to_have_text("A rocket attack hit al-Tanf garrison")
         expect(page.get_by_test_id("incident-title")).to_contain_text("al-Tanf garrison")
+        expect(page.get_by_test_id("placement-note")).to_have_text("on the map at the site's coordinates")
         text = page.get_by_test_id("document-text")
         expect(text).to_contain_text("<script>window.__pwned = true</script>")  # shown as text, not run
         assert page.evaluate("window.__pwned") is None

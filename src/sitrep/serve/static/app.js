@@ -5,7 +5,9 @@
 
 const MAP_BOUNDS = [[29.0, 34.0], [38.5, 49.0]]; // Jordan, Syria, Iraq and their neighbours
 const PAGE_SIZE = 500;
-const state = { filters: {}, incidents: [], selected: null, markers: new Map() };
+const state = {
+  filters: {}, incidents: [], selected: null, markers: new Map(), provinces: new Map(), placements: new Map(),
+};
 let map;
 let markerLayer;
 
@@ -52,33 +54,72 @@ function incidentDate(incident) {
 
 // --- map -------------------------------------------------------------------------------------------
 
+// Province names differ in spelling between sources ("Al Anbar", "Al-Anbar"): compare them folded.
+function foldName(name) {
+  return name.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]/g, "");
+}
+
+function provinceKey(country, name) { return `${country}/${foldName(name)}`; }
+
 async function setUpMap() {
   map = L.map("map", { zoomSnap: 0.25, attributionControl: true });
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution("Boundaries: Natural Earth");
-  const countries = await getJSON("/static/data/countries.geojson");
+  const [countries, provinces] = await Promise.all([
+    getJSON("/static/data/countries.geojson"), getJSON("/static/data/provinces.geojson")]);
+  const countryNames = new Map(countries.features.map((feature) => [feature.properties.iso, feature.properties.name]));
+  // country fills, then thin province lines, then country borders on top of them
   L.geoJSON(countries, {
+    interactive: false,
     style: (feature) => ({
-      color: "#6b7b88", weight: 1,
+      stroke: false,
       fillColor: ["SY", "IQ", "JO"].includes(feature.properties.iso) ? "#f4efe3" : "#e6e6e0", fillOpacity: 1,
     }),
-    onEachFeature: (feature, layer) => layer.bindTooltip(el("span", {}, feature.properties.name), { sticky: true }),
   }).addTo(map);
+  L.geoJSON(provinces, {
+    style: { className: "province-outline", color: "#a3adb5", weight: 0.6, fill: true, fillOpacity: 0 },
+    onEachFeature: (feature, layer) => {
+      const { iso, name, sitrep_name: sitrepName, centroid } = feature.properties;
+      const label = sitrepName && sitrepName !== name ? `${sitrepName} (${name})` : name;
+      layer.bindTooltip(el("span", {}, `${label}, ${countryNames.get(iso) || iso}`), { sticky: true });
+      const province = { name: sitrepName || name, point: [centroid[1], centroid[0]] };
+      for (const alias of [name, sitrepName]) if (alias) state.provinces.set(provinceKey(iso, alias), province);
+    },
+  }).addTo(map);
+  L.geoJSON(countries, { interactive: false, style: { color: "#6b7b88", weight: 1, fill: false } }).addTo(map);
   map.fitBounds(MAP_BOUNDS);
   markerLayer = L.layerGroup().addTo(map);
+}
+
+// Where an incident goes on the map: at its coordinates, else at its province's representative point, else nowhere.
+function placement(incident) {
+  if (incident.lat !== null && incident.lon !== null) return { level: "site", point: [incident.lat, incident.lon] };
+  const province = incident.admin1 && incident.country
+    && state.provinces.get(provinceKey(incident.country, incident.admin1));
+  if (province) return { level: "province", point: province.point, province: province.name };
+  return { level: "none" };
+}
+
+function placementNote(where) {
+  if (where.level === "province") return `placed at province level (${where.province}): no coordinates for the site`;
+  if (where.level === "none") return "not on the map: no coordinates and no known province";
+  return "on the map at the site's coordinates";
 }
 
 function drawMarkers() {
   markerLayer.clearLayers();
   state.markers.clear();
   for (const incident of state.incidents) {
-    if (incident.lat === null || incident.lon === null) continue;
-    const marker = L.circleMarker([incident.lat, incident.lon], {
-      radius: 5 + 4 * Math.sqrt(incident.n_reports), className: "incident-marker",
-      color: "#7a2e0b", weight: 1, fillColor: "#e6781e", fillOpacity: 0.7,
+    const where = state.placements.get(incident.id);
+    if (where.level === "none") continue;
+    const atSite = where.level === "site";
+    const marker = L.circleMarker(where.point, {
+      radius: 5 + 4 * Math.sqrt(incident.n_reports), className: atSite ? "incident-marker" : "province-marker",
+      color: "#7a2e0b", weight: atSite ? 1 : 2, dashArray: atSite ? null : "4 3",
+      fillColor: "#e6781e", fillOpacity: atSite ? 0.7 : 0.12,
     });
     marker.bindTooltip(el("span", {}, `${incidentDate(incident)} ${incident.site || incident.admin1 || ""} — `
-      + `${incident.n_reports} report(s)`));
+      + `${incident.n_reports} report(s)${atSite ? "" : " · placed at province level"}`));
     marker.on("click", () => openIncident(incident.id));
     marker.addTo(markerLayer);
     state.markers.set(incident.id, marker);
@@ -90,14 +131,19 @@ function drawMarkers() {
 function drawList(page) {
   const list = document.getElementById("incident-list");
   list.replaceChildren();
-  const placed = state.incidents.filter((i) => i.lat !== null).length;
+  const levels = { site: 0, province: 0, none: 0 };
+  for (const incident of state.incidents) levels[state.placements.get(incident.id).level] += 1;
   document.getElementById("summary").textContent =
-    `${page.total} incidents match; ${state.incidents.length} listed, ${placed} on the map`;
+    `${page.total} incidents match; ${state.incidents.length} listed: ${levels.site} on the map at their site, `
+    + `${levels.province} placed at province level, ${levels.none} not mapped (no coordinates or province)`;
   for (const incident of state.incidents) {
+    const level = state.placements.get(incident.id).level;
     const item = el("li", { testid: "incident-item", "data-id": incident.id },
       el("strong", {}, incidentDate(incident)), " ",
       incident.site || incident.admin1 || incident.country || "unknown place",
       el("span", { class: `badge ${incident.status}` }, incident.status),
+      level === "site" ? null : el("span", { class: `badge placement ${level}`, testid: "placement" },
+        level === "province" ? "province level" : "not mapped"),
       el("div", { class: "muted" },
         `${incident.event_kind || ""} · ${incident.actor || "actor unknown"} · ${incident.n_reports} report(s)`,
         incident.conflicts.length ? el("span", { class: "conflict" }, ` · conflicts: ${incident.conflicts.join(", ")}`) : null));
@@ -109,6 +155,7 @@ function drawList(page) {
 async function loadIncidents() {
   const page = await getJSON(`/api/incidents?${query({ ...state.filters, limit: PAGE_SIZE })}`);
   state.incidents = page.items;
+  state.placements = new Map(page.items.map((incident) => [incident.id, placement(incident)]));
   drawList(page);
   drawMarkers();
 }
@@ -259,6 +306,7 @@ async function openIncident(incidentId) {
   panel.hidden = false;
   panel.replaceChildren(
     el("h2", { testid: "incident-title" }, `${incidentDate(incident)} · ${incident.site || incident.admin1 || "unknown place"}`),
+    el("p", { class: "muted", testid: "placement-note" }, placementNote(placement(incident))),
     el("p", {}, el("span", { class: `badge ${incident.status}` }, incident.status),
       ` confidence ${incident.confidence.toFixed(2)} · ${incident.n_reports} report(s) from ${incident.n_sources} independent source(s)`),
     el("p", { testid: "conflicts", class: incident.conflicts.length ? "conflict" : "muted" },
