@@ -4,7 +4,7 @@ Documents are invented short English reports (one JSONL file), so that each run 
 pipeline, not the French model: English runs a blank spaCy pipeline with sitrep's components,
 while `fr_core_news_md` would cost several times more per document and ~500 MB per worker.
 Both runs do what `sitrep ingest` does per document -- read, extract, store in a fresh SQLite
-database (one transaction per document) -- and store the same counts. Consolidation, which runs
+database (one transaction per batch of documents) -- and store the same counts. Consolidation, which runs
 once at the end of a batch in the one writer whichever way the documents were extracted, is
 left out (`consolidate=False`): it is the same code in both runs and `bench/consolidate_scale.py`
 measures it.

@@ -10,8 +10,6 @@ from datetime import date
 from itertools import islice
 from pathlib import Path
 
-from sqlalchemy import select
-
 from sitrep.errors import SitrepError
 from sitrep.extract import BATCH_SIZE, Extractor
 from sitrep.ingest import read_paths
@@ -21,9 +19,9 @@ from sitrep.models import Document
 from sitrep.settings import Settings
 from sitrep.store import Store
 from sitrep.store.repository import content_hash
-from sitrep.store.tables import DocumentRow
 
 RESUME_BATCH = 256  # documents whose content hashes are looked up in the store in one query
+STORE_BATCH = BATCH_SIZE  # extracted documents stored in one transaction
 
 
 @dataclass
@@ -93,48 +91,53 @@ def extract_paths(
     yield from extract_documents(documents, settings, reference_date=reference_date)  # type: ignore[misc]
 
 
-def stored_hashes(store: Store, digests: Iterable[str]) -> set[str]:
-    """Which of `digests` (content hashes) the store already holds; a read-only lookup."""
-    wanted = list(set(digests))
-    if not wanted:
-        return set()
-    with store.sessions() as session:
-        return set(session.scalars(select(DocumentRow.content_hash).where(DocumentRow.content_hash.in_(wanted))))
-
-
 def skip_stored(items: Iterable[Document | SitrepError], store: Store) -> Iterator[Document | SitrepError | Known]:
     """Mark documents already in the store as `Known`, so a re-run batch only extracts the rest.
 
-    This is what makes an interrupted batch resumable: every stored document was committed in
-    its own transaction, and the re-run recognises it by content hash before extraction.
+    This is what makes an interrupted batch resumable: every stored document was committed
+    (`STORE_BATCH` at a time), and the re-run recognises it by content hash before extraction.
     """
     iterator = iter(items)
     while batch := list(islice(iterator, RESUME_BATCH)):
-        known = stored_hashes(store, (content_hash(item.text) for item in batch if isinstance(item, Document)))
+        known = store.stored_hashes(content_hash(item.text) for item in batch if isinstance(item, Document))
         for item in batch:
             is_known = isinstance(item, Document) and content_hash(item.text) in known
             yield Known(item) if is_known else item  # type: ignore[arg-type]
 
 
-def store_outcome(item: Document | SitrepError | Known, store: Store, report: BatchReport) -> Document | SitrepError:
-    """Save one extracted document (or count an error or a known document) into the running report."""
+def store_outcomes(items: list[Document | SitrepError | Known], store: Store,
+                   report: BatchReport) -> Iterator[tuple[Document | SitrepError, BatchReport]]:
+    """Save the extracted documents of `items` in one transaction, then yield each item's outcome.
+
+    Each item is counted in the running report as it is yielded; items the caller does not take
+    (it stopped early: `yield from` closes this generator too) are counted all the same, since
+    they are stored. Errors and known documents are counted, not stored; a document the database refuses
+    becomes its StoreError and the others are stored (see `Store.save_many`).
+    """
+    documents = [item for item in items if isinstance(item, Document)]
+    saved = dict(zip(map(id, documents), store.save_many(documents), strict=True))
+    remaining = iter(items)
+    try:
+        for item in remaining:
+            yield count_outcome(item, saved.get(id(item)), report), report
+    finally:
+        for item in remaining:
+            count_outcome(item, saved.get(id(item)), report)
+
+
+def count_outcome(item: Document | SitrepError | Known, saved: bool | SitrepError | None,
+                  report: BatchReport) -> Document | SitrepError:
+    """Count one item in the running report (`saved`: what storing it gave); return its outcome."""
     report.read += 1
     if isinstance(item, Known):
         report.unchanged += 1
         return item.document
-    if isinstance(item, SitrepError):
-        report.failures.append(item)
-        return item
-    # store: one transaction per document; the same text twice changes nothing
-    try:
-        if store.save(item):
-            report.stored += 1
-            report.events += len(item.events)
-        else:
-            report.unchanged += 1
-    except SitrepError as error:
-        report.failures.append(error)
-        return error
+    if isinstance(item, SitrepError) or isinstance(saved, SitrepError):
+        report.failures.append(item if isinstance(item, SitrepError) else saved)  # type: ignore[arg-type]
+        return report.failures[-1]
+    report.stored += bool(saved)
+    report.unchanged += not saved
+    report.events += len(item.events) if saved else 0
     return item
 
 
@@ -162,9 +165,10 @@ def ingest_paths(
             # resume: documents already stored are counted as unchanged and not extracted again
             fresh = skip_stored(documents, store)
             # extract + resolve: Documents -> events with dates, places, actors; statistics
-            for item in extract_documents(fresh, settings, reference_date=reference_date):
-                # store: one transaction per document
-                yield store_outcome(item, store, report), report
+            extracted = extract_documents(fresh, settings, reference_date=reference_date)
+            while batch := list(islice(extracted, STORE_BATCH)):
+                # store: one transaction per batch; the same text twice changes nothing
+                yield from store_outcomes(batch, store, report)
         except (KeyboardInterrupt, GeneratorExit):
             report.interrupted = True
             raise

@@ -19,4 +19,8 @@ class Settings(BaseSettings):
     pack: str = "iraq_syria"
     max_file_bytes: int = 10_000_000
     default_language: str = "fr"
+    fetch_timeout: float = Field(default=10.0, gt=0)  # seconds to connect, and for each read, of a listed URL
+    fetch_retries: int = Field(default=2, ge=0)  # further attempts after a timeout, a refused connection or a 429/5xx
+    fetch_backoff: float = Field(default=1.0, ge=0)  # seconds before the first retry, doubled for each next one
+    fetch_host_delay: float = Field(default=1.0, ge=0)  # seconds between two requests to the same host
     api_token: str | None = Field(default=None, repr=False)  # SITREP_API_TOKEN turns on POST /api/documents; never echoed

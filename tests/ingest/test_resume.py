@@ -16,7 +16,7 @@ from sitrep.cli.app import app
 from sitrep.cli.extract import advance, progress_bar, summary_lines, watch_command
 from sitrep.errors import NotUtf8, SitrepError
 from sitrep.extract import Extractor
-from sitrep.pipeline import BatchReport, count_documents, ingest_paths, watch_folder
+from sitrep.pipeline import STORE_BATCH, BatchReport, count_documents, ingest_paths, watch_folder
 from sitrep.settings import Settings
 from sitrep.store import Store
 
@@ -61,14 +61,15 @@ def test_interrupted_batch_resumes_where_it_stopped(tmp_path, settings, extracte
     for _ in range(10):  # the batch is stopped after 10 documents (as by Ctrl-C)
         _, first = next(outcomes)
     outcomes.close()
-    assert (first.stored, first.interrupted) == (10, True)
+    # the first transaction (STORE_BATCH documents) was committed before its outcomes were yielded
+    assert (first.stored, first.interrupted) == (STORE_BATCH, True)
     with Store(settings.database_url) as store:
-        assert store.document_count() == 10
+        assert store.document_count() == STORE_BATCH
         assert len(store.incidents()) > 0  # consolidation ran when the batch was interrupted
     extracted.clear()
     *_, (_, second) = ingest_paths([str(tmp_path / "inbox")], settings, published="2024-01-22")
-    assert (second.read, second.unchanged, second.stored, second.failures) == (40, 10, 30, [])
-    assert extracted == [f"report-{n:04d}" for n in range(10, 40)]  # the first 10 were not extracted again
+    assert (second.read, second.unchanged, second.stored, second.failures) == (40, STORE_BATCH, 40 - STORE_BATCH, [])
+    assert extracted == [f"report-{n:04d}" for n in range(STORE_BATCH, 40)]  # the stored ones were not extracted again
 
 
 def test_ingesting_the_same_batch_twice_changes_nothing(tmp_path, settings, extracted):

@@ -17,6 +17,7 @@ from sitrep.errors import FetchFailed
 from sitrep.ingest import read_paths
 from sitrep.ingest.urls import FetchPolicy, Fetcher
 from sitrep.models import Document
+from sitrep.settings import Settings
 
 SAMPLES = Path(__file__).parent / "samples"
 SLOW_SECONDS = 1.5
@@ -129,3 +130,13 @@ def test_only_http_urls_are_fetched():
     with Fetcher(FAST) as fetcher:
         error = fetcher.fetch("file:///etc/passwd")
     assert isinstance(error, FetchFailed) and "only http and https" in str(error)
+
+
+def test_fetch_policy_comes_from_settings(tmp_path, site, monkeypatch):
+    for name, value in (("TIMEOUT", "0.3"), ("RETRIES", "0"), ("BACKOFF", "0"), ("HOST_DELAY", "0")):
+        monkeypatch.setenv(f"SITREP_FETCH_{name}", value)
+    urls = tmp_path / "links.txt"
+    urls.write_text(f"{site}/slow\n", encoding="utf-8")
+    [error] = read_paths([str(urls)], Settings())
+    assert isinstance(error, FetchFailed) and "timed out after 0.3 s" in str(error)
+    assert [path for path, _ in Site.requests] == ["/slow"]  # no retry

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
@@ -45,3 +47,12 @@ def test_downgrade_to_base_drops_tables(store: Store) -> None:
         command.downgrade(alembic_config(connection), "base")
     assert set(inspect(store.engine).get_table_names()) == {"alembic_version"}
     assert current_revision(store.engine) is None
+
+
+def test_stores_opened_by_many_threads_at_once_all_migrate(database_url: str) -> None:
+    def open_and_count(_: int) -> int:
+        with Store(database_url) as store:
+            return store.document_count()
+
+    with ThreadPoolExecutor(max_workers=6) as pool:  # Alembic's global context must not be shared
+        assert list(pool.map(open_and_count, range(12))) == [0] * 12

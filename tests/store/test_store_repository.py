@@ -124,6 +124,17 @@ def test_refused_document_leaves_nothing_behind(
     assert store.statistics() == []
 
 
+def test_batch_with_a_refused_document_stores_the_others(store: Store, corpus: list[Document]) -> None:
+    omar, tower, third = corpus
+    negative_killed(omar)
+    outcomes = store.save_many([tower, omar, third, tower])
+    assert outcomes[0] is True and outcomes[2] is True and outcomes[3] is False  # the same text twice: once
+    assert isinstance(outcomes[1], StoreError) and (outcomes[1].code, outcomes[1].source) == ("E009", OMAR)
+    assert store.document_count() == 2
+    assert store.save_many([tower, third]) == [False, False]
+    assert store.save_many([]) == []
+
+
 def test_failure_after_flush_rolls_back(store: Store, corpus: list[Document]) -> None:
     omar, tower, _ = corpus
     assert store.save(tower)

@@ -33,7 +33,7 @@ def passage_times(text: str, lang: str, published: date | None) -> list[TimeExpr
     """
     times = time_tagger(lang).find(text, published)
     foreign = set(foreign_script_languages(lang))
-    for start, end, code in passage_languages(text) if foreign else []:
+    for start, end, code in passage_languages(text, lang) if foreign else []:
         if code in foreign:
             times += [replace(t, start=t.start + start, end=t.end + start)
                       for t in time_tagger(code).find(text[start:end], published)]

@@ -50,21 +50,26 @@ def _arabic_runs(text: str) -> list[tuple[int, int]]:
     return runs
 
 
-def passage_languages(text: str) -> list[tuple[int, int, str]]:
+def passage_languages(text: str, document_language: str | None = None) -> list[tuple[int, int, str]]:
     """Split `text` into passages by language: Arabic-script runs versus the rest.
+
+    Args:
+        document_language: the language of the whole text when already known; detected otherwise.
 
     Returns:
         (start, end, code) spans in text order. A non-Arabic passage long enough to judge gets
-        its own detected language; a short one (a handle, a date) takes the document's language.
+        its own detected language; a short one (a handle, a date), or the whole text when it
+        has no Arabic run, takes the document's language.
     """
-    document_language = detect_language(text)
+    document_language = document_language or detect_language(text)
+    runs = _arabic_runs(text)
     passages: list[tuple[int, int, str]] = []
     position = 0
-    for start, end in _arabic_runs(text) + [(len(text), len(text))]:
+    for start, end in runs + [(len(text), len(text))]:
         other = text[position:start]
         letters = len(LETTER.findall(other))
         short = letters < PASSAGE_MIN_LETTERS and document_language not in (None, "ar")
-        code = document_language if short else detect_language(other)
+        code = document_language if short or not runs else detect_language(other)
         if letters >= MIN_LETTERS and code is not None:
             passages.append((position, start, code))
         if end > start:

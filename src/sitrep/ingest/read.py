@@ -56,7 +56,9 @@ class ReadOptions:
         self.settings = settings
         self.published = published
         self.reference_date = reference_date
-        self.fetch_policy = fetch_policy or FetchPolicy(max_bytes=settings.max_file_bytes)
+        self.fetch_policy = fetch_policy or FetchPolicy(
+            timeout=settings.fetch_timeout, retries=settings.fetch_retries, backoff=settings.fetch_backoff,
+            max_bytes=settings.max_file_bytes, host_delay=settings.fetch_host_delay)
 
 
 def read_paths(

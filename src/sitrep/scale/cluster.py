@@ -17,18 +17,15 @@ from functools import lru_cache
 from pathlib import Path
 
 from distributed import Client, Future
-from sqlalchemy import select
-
 from sitrep.errors import SitrepError, WorkerFailed
 from sitrep.ingest.read import ReadOptions, folder_files, read_file, read_jsonl_slice
 from sitrep.ingest.sniff import SNIFF_BYTES, Format, sniff_format
 from sitrep.ingest.urls import FetchPolicy
 from sitrep.models import Document
-from sitrep.pipeline import BatchReport, Known, extract_documents, store_outcome
+from sitrep.pipeline import BatchReport, Known, extract_documents, store_outcomes
 from sitrep.settings import Settings
 from sitrep.store import Store
 from sitrep.store.repository import content_hash
-from sitrep.store.tables import DocumentRow
 
 LINES_PER_UNIT = 250  # JSONL lines per work unit: enough to amortise a task's overhead (~1 ms)
 FILES_PER_UNIT = 50  # small files per work unit
@@ -129,12 +126,6 @@ def process_unit(unit: WorkUnit, settings_json: str, published: str | None, refe
     return list(extract_documents(marked, settings, reference_date))
 
 
-def _all_stored_hashes(store: Store) -> frozenset[str]:
-    """Every content hash in the store (the driver broadcasts it once so workers skip known texts)."""
-    with store.sessions() as session:
-        return frozenset(session.scalars(select(DocumentRow.content_hash)))
-
-
 def ingest_on_cluster(
     paths: list[str],
     settings: Settings,
@@ -159,7 +150,7 @@ def ingest_on_cluster(
     units = plan_units(paths)
     workers = sum(client.nthreads().values()) or 1
     with Store(settings.database_url) as store:
-        [known] = client.scatter([_all_stored_hashes(store)], broadcast=True)  # a list: one object, not its items
+        [known] = client.scatter([frozenset(store.stored_hashes())], broadcast=True)  # a list: one object, not its items
         # workers never open the store; its URL (which may hold a password) and secrets stay here
         driver_only = {"database_url"} | {name for name, spec in Settings.model_fields.items() if not spec.repr}
         settings_json = settings.model_dump_json(exclude=driver_only)
@@ -177,8 +168,7 @@ def ingest_on_cluster(
                     results = future.result()
                 except Exception as error:  # noqa: BLE001 - a worker's failure is reported as the unit's, and the batch goes on
                     results = [WorkerFailed(unit.name, f" ({type(error).__name__}: {error})")]
-                for item in results:
-                    yield store_outcome(item, store, report), report
+                yield from store_outcomes(results, store, report)  # a unit is one transaction
         except (KeyboardInterrupt, GeneratorExit):
             report.interrupted = True
             raise

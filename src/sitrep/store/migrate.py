@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import threading
+from functools import cache
+
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
@@ -9,6 +12,9 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine
 
 SCRIPT_LOCATION = "sitrep.store:migrations"
+# Alembic runs a migration through one module-level proxy (`alembic.context`): two threads opening
+# stores at once would clobber each other's, so a process runs one upgrade at a time.
+UPGRADE_LOCK = threading.Lock()
 
 
 def alembic_config(connection: Connection | None = None, url: str | None = None) -> Config:
@@ -26,11 +32,14 @@ def alembic_config(connection: Connection | None = None, url: str | None = None)
 
 
 def upgrade_to_head(engine: Engine) -> None:
-    """Apply every migration not yet applied; a database already at head is left as is."""
-    with engine.begin() as connection:
+    """Apply every migration not yet applied; a database already at head is left as is (and not locked)."""
+    if current_revision(engine) == head_revision():
+        return
+    with UPGRADE_LOCK, engine.begin() as connection:
         command.upgrade(alembic_config(connection), "head")
 
 
+@cache
 def head_revision() -> str | None:
     """The newest revision shipped with the package."""
     return ScriptDirectory.from_config(alembic_config()).get_current_head()

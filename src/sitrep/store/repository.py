@@ -1,7 +1,8 @@
 """The repository: the only code that reads or writes the event database.
 
 `Store(url)` opens SQLite or PostgreSQL and migrates the schema to the newest revision.
-`save` writes a document with its events, statistics and evidence in one transaction;
+`save` writes a document with its events, statistics and evidence in one transaction (`save_many`
+a batch of them);
 `events` and `statistics` read them back as plain dicts for the CLI and the API.
 `consolidate` places new events in incidents; `incidents`, `incident` and `tallies` read them.
 """
@@ -9,6 +10,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable, Sequence
 from datetime import date
 from types import TracebackType
 from typing import Any
@@ -99,17 +101,50 @@ class Store:
             StoreError: the database refused a value (e.g. a negative count); the
                 transaction is rolled back and earlier documents are untouched.
         """
-        digest = content_hash(document.text)
+        [outcome] = self.save_many([document])
+        if isinstance(outcome, StoreError):
+            raise outcome
+        return outcome
+
+    def save_many(self, documents: Sequence[Document]) -> list[bool | StoreError]:
+        """Store documents in one transaction; the outcome of each as `save` gives it.
+
+        A batch the database refuses is rolled back and saved again one document per
+        transaction, so one bad document costs only itself: its outcome is the StoreError,
+        the others are stored. A text given twice is stored once (the second outcome is False).
+        """
+        if not documents:
+            return []
+        digests = [content_hash(document.text) for document in documents]
         try:
             with self.sessions.begin() as session:
-                known = select(DocumentRow.id).where(DocumentRow.content_hash == digest)
-                if session.scalar(known) is not None:
-                    return False
-                session.add(document_row(document, digest))
+                known = set(session.scalars(select(DocumentRow.content_hash)
+                                            .where(DocumentRow.content_hash.in_(set(digests)))))
+                outcomes: list[bool | StoreError] = []
+                for document, digest in zip(documents, digests, strict=True):
+                    outcomes.append(digest not in known)
+                    if digest not in known:
+                        session.add(document_row(document, digest))
+                        known.add(digest)
+            return outcomes
         except SQLAlchemyError as error:
+            if len(documents) > 1:
+                return [outcome for document in documents for outcome in self.save_many([document])]
             reason = str(getattr(error, "orig", None) or error).splitlines()[0]
-            raise StoreError(document.doc_id, f" ({reason})") from error
-        return True
+            failure = StoreError(documents[0].doc_id, f" ({reason})")
+            failure.__cause__ = error
+            return [failure]
+
+    def stored_hashes(self, digests: Iterable[str] | None = None) -> set[str]:
+        """Which of `digests` (content hashes) are stored; every stored hash when None."""
+        query = select(DocumentRow.content_hash)
+        if digests is not None:
+            wanted = set(digests)
+            if not wanted:
+                return set()
+            query = query.where(DocumentRow.content_hash.in_(wanted))
+        with self.sessions() as session:
+            return set(session.scalars(query))
 
     def events(
         self,
