@@ -124,6 +124,16 @@ def test_installation_events_per_site_match_gold(extracted, doc_id):
     assert found == expected
 
 
+@pytest.mark.parametrize("doc_id,site", [("fr_sputnik_20231024_tanf", "Ain al-Asad air base"),
+                                         ("fr_presstv_20231123_erbil", "al-Harir air base"),
+                                         (seed("002"), "Ain al-Asad air base")])
+def test_counted_attacks_at_one_place_are_as_many_events(extracted, doc_id, site):
+    """"deux attaques à la roquette" are two events, "quatre fortes explosions" not four."""
+    gold = next(d for d in [*SEED_GOLD, *gold_documents(DEV_FR)] if d["doc_id"] == doc_id)
+    expected = sum(canonical(e["site"]) == canonical(site) for e in gold["events"])
+    assert sum(canonical(e.site) == canonical(site) for e in extracted[doc_id].events) == expected
+
+
 def test_ilhan_omar_is_not_the_al_omar_base(extracted):
     doc_id = seed("002")
     assert "Ilhan Omar" in extracted[doc_id].text  # the trap is still in the article

@@ -208,3 +208,17 @@ def test_la_veille_is_the_day_before_the_previous_report(events):
                    "La veille, deux drones avaient visé la base d'al-Harir.")
     assert [(canonical(e.site), e.date) for e in found] == [
         (canonical("al-Tanf"), "2024-02-03"), (canonical("al-Harir"), "2024-02-02")]
+
+
+@pytest.mark.parametrize(
+    "text,count",
+    [
+        ("La base d'Aïn al-Assad a été visée dimanche par deux attaques à la roquette.", 2),
+        ("La base d'al-Tanf a subi samedi trois assauts de drones, selon une source locale.", 3),
+        ("Quatre fortes explosions ont secoué dimanche la base d'Aïn al-Assad.", 1),  # explosions, not attacks
+        ("Deux drones ont visé dimanche la base d'Aïn al-Assad.", 1),  # munitions, not attacks
+        ("La base d'Aïn al-Assad a été la cible de 40 attaques depuis octobre.", 0),  # a tally
+    ],
+)
+def test_counted_attacks_at_one_place_are_as_many_events(events, text, count):
+    assert len(events(text)) == count

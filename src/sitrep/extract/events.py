@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from sitrep.extract.mentions import Mention
@@ -104,8 +104,13 @@ def assemble(items: list, text: str, pack: Pack) -> list[Event]:
         elif mode == "new":
             last = Draft(pack, [mention])
             drafts.append(last)
-    events = [_event(f"e{i}", draft, text) for i, draft in enumerate(drafts, start=1)]
-    return [e for e in events if e is not None]
+    events: list[Event] = []
+    for draft in drafts:
+        for copy in range(max(m.attacks for m in draft.mentions)):  # "deux attaques" at one place: two events
+            event = _event(f"e{len(events) + 1}", draft, text)
+            if event is not None:
+                events.append(replace(event, distinct=True) if copy else event)
+    return events
 
 
 def _weapons(draft: Draft) -> list[str]:

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 
 from sitrep.extract.components import SPAN_KEY
 from sitrep.lang import load_language
+from sitrep.normalize import fold_token
 from sitrep.packs import Pack, Site
 from sitrep.resolve.actor import sentence_actor, speakers, speaks_for_group
 from sitrep.resolve.numbers import parse_number
@@ -21,6 +22,7 @@ PENDING_REACH = 4  # sentences within which "l'attaque" can still refer to an at
 MUNITIONS = {"rocket", "missile", "drone", "mortar", "artillery"}  # weapons counted one by one
 LISTING_SIZE = 3  # a sentence naming this many targets and no date is a summary, not a report
 YEAR_LIKE = 1000  # a "count" this large is a year or an identifier, not munitions
+MAX_ATTACKS = 5  # "deux attaques" at one place are two events; a larger count there is a tally
 
 
 @dataclass
@@ -65,6 +67,7 @@ class Mention:
     speakers: list[str] = field(default_factory=list)  # actors speaking in the sentence (their own account)
     killed: int | None = None
     injured: int | None = None
+    attacks: int = 1  # how many attacks the sentence counts at its one place ("deux attaques à la roquette")
 
 
 def sentence_cues(doc: Doc) -> list[Cues]:
@@ -89,6 +92,7 @@ class MentionReader:
         self.lang = lang
         self.published = published
         self.stops = set(self.lexicon.get("target_prepositions", []))
+        self.counted_attacks = {fold_token(noun) for noun in self.lexicon["counted_attacks"]}
         self.focus: TimeExpression | None = None
         self.last_base: Site | None = None
         self.pending: Mention | None = None
@@ -219,6 +223,8 @@ class MentionReader:
                 mention.counted = munition_counts(own, cues["DUAL"], self.lang)
             if pending is not None:
                 _add_details(mention, pending)
+            if len(targets) == 1 and not cues.has("PERIOD"):
+                mention.attacks = attack_count(cues["ATTACK"], self.counted_attacks, self.lang)
             mention.target = self._target(cues, span, mention.actor, site)
             mentions.append(("merge_only", mention) if threat else mention)
         self._remember_bases(targets)
@@ -377,6 +383,14 @@ def _number_before(span: Span, lang: str) -> int | None:
             if value is not None and value < YEAR_LIKE:
                 return value
     return None
+
+
+def attack_count(attacks: list[Span], counted_nouns: set[str], lang: str) -> int:
+    """How many attacks a sentence counts ("deux attaques", "two attacks"): the small number written before
+    one of the language's `counted_attacks` nouns, else 1 ("quatre explosions" are not four attacks)."""
+    counts = [value for span in attacks if fold_token(span.root.text) in counted_nouns
+              and (value := _number_before(span, lang)) is not None and 1 < value <= MAX_ATTACKS]
+    return max(counts, default=1)
 
 
 def munition_counts(weapons: list[Span], duals: list[Span], lang: str) -> dict[str, int]:
