@@ -222,3 +222,10 @@ def test_la_veille_is_the_day_before_the_previous_report(events):
 )
 def test_counted_attacks_at_one_place_are_as_many_events(events, text, count):
     assert len(events(text)) == count
+
+
+def test_the_earlier_act_a_sequence_word_introduces_keeps_its_own_date(events):
+    found = events("Dimanche, un drone a visé la base d'Aïn al-Assad. "
+                   "Cette attaque fait suite à un assaut visant vendredi la base d'al-Tanf.")
+    assert sorted((canonical(event.site), event.date) for event in found) == sorted(
+        [(canonical("Ain al-Asad air base"), "2024-02-04"), (canonical("al-Tanf garrison"), "2024-02-02")])

@@ -109,7 +109,8 @@ class MentionReader:
 
         In "L'attaque ... intervient après les frappes de vendredi", the date belongs to the other
         act: a sentence about an attack already told ("l'attaque") that sets it after another one
-        keeps the first attack's time.
+        keeps the first attack's time, unless every place it names comes after the sequence word:
+        then the sentence reports the other act, with its date.
         """
         if not times:
             return None
@@ -121,6 +122,12 @@ class MentionReader:
         anaphors = cues["ANAPHOR"]
         if anaphors and triggers[0].start >= anaphors[0].start and triggers[0].end <= anaphors[0].end:
             sequence = [c.start_char for c in cues["SEQUENCE"] if c.start_char > anaphors[0].end_char]
+            places = [s.start_char for s in cues["SITE"]]
+            if sequence and places and min(places) > sequence[0]:
+                # "Cette attaque fait suite à deux assauts visant mercredi la base de Harir": the sentence
+                # places the earlier act, so it is that act's date the sentence gives
+                return min((t for t in explicit if t.start > sequence[0]), default=None,
+                           key=lambda t: abs(nearest[id(t)].start_char - t.start))
             own = [t for t in explicit if nearest[id(t)] is triggers[0] or not any(c < t.start for c in sequence)]
             if not own:
                 return None
