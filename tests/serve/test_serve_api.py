@@ -42,10 +42,33 @@ def listed(client: TestClient, **params: str) -> list[str]:
         ({"q": "roquettes"}, [CONOCO]),  # in an evidence passage only
         ({"q": "tower"}, [TOWER]),
         ({"country": "SY", "weapon": "rocket", "since": "2024-02-01"}, [CONOCO]),
+        ({"bbox": "40,35,41,36"}, [OMAR]),  # the incident's point: its first placed report
+        ({"weapon": "rocket", "status": "reported"}, [ASAD, TANF, CONOCO]),
     ],
 )
 def test_listing_filters(client: TestClient, params: dict[str, str], expected: list[str]) -> None:
     assert listed(client, **params) == expected
+
+
+@pytest.mark.parametrize(
+    "q,expected",
+    [
+        ("tanf", [TANF]),  # a word of "al-Tanf garrison"
+        ("TAN", [TANF]),  # the start of a word, any case
+        ("al-tanf garrison", [TANF]),
+        ("garrison tanf", []),  # words in the order written
+        ("anf", []),  # not from inside a word
+        ("vise", [CONOCO, OMAR]),  # "visé": accents aside
+        ("VISÉ", [CONOCO, OMAR]),
+        ("roquette", [CONOCO]),
+        ("صاروخ", [ASAD]),  # the start of "صاروخا"
+        ("أطلقت 30", [ASAD]),
+        ("islamic resistance", [TOWER, OMAR]),  # the actor's name
+        ("us forces", [TANF, TOWER, OMAR]),  # the target's name
+    ],
+)
+def test_free_text_finds_word_starts_case_and_accents_aside(client: TestClient, q: str, expected: list[str]) -> None:
+    assert listed(client, q=q) == expected
 
 
 def test_listing_pages_and_total(client: TestClient) -> None:

@@ -25,6 +25,14 @@ def test_sql_injection_is_literal_filter_text(client: TestClient, param: str, va
     assert client.get("/api/incidents").json()["total"] == 6  # and nothing was dropped
 
 
+@pytest.mark.parametrize("q", ['"', 'tanf"', "tanf*", "NEAR(tanf omar)", "tanf OR omar", "tanf | omar", "tanf & omar",
+                               "!tanf", "^tanf", "tanf -omar", "tanf:*", "body:tanf", "(tanf", "{tanf}", "'tanf'"])
+def test_full_text_syntax_in_free_text_is_literal(client: TestClient, q: str) -> None:
+    response = client.get("/api/incidents", params={"q": q})
+    assert response.status_code == 200
+    assert response.json()["total"] == 0  # no operator applied: no incident holds these characters as typed
+
+
 @pytest.mark.parametrize(
     "params",
     [

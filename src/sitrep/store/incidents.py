@@ -22,8 +22,11 @@ from sitrep.consolidate.fingerprint import DuplicateIndex, fingerprint
 from sitrep.consolidate.incident import build_incident
 from sitrep.consolidate.reports import Report, ReportKey, Theatre, report_from_event
 from sitrep.consolidate.sources import SourceCatalogue, independence_groups
+from sitrep.models import WEAPONS
 from sitrep.store.records import event_record
-from sitrep.store.tables import DocumentRow, EventRow, FingerprintRow, IncidentMemberRow, IncidentRow
+from sitrep.store.search import search_body
+from sitrep.store.tables import (DocumentRow, EventRow, FingerprintRow, IncidentMemberRow, IncidentRow,
+                                 IncidentSearchRow, IncidentWeaponRow)
 
 COLLISION_SUFFIX_LENGTH = 8  # of the content hash, appended to a doc_id that two stored documents share
 
@@ -137,15 +140,31 @@ def document_groups(session: Session, events: Iterable[EventRow], doc_keys: dict
 
 def incident_row(incident_id: str, events: list[EventRow], anchor: Report, doc_keys: dict[int, str],
                  groups: dict[str, str], catalogue: SourceCatalogue, theatre: Theatre) -> IncidentRow:
-    """The row (with member rows) that stores one incident."""
+    """The row (with member, weapon and search rows) that stores one incident; `events` come anchor first."""
     records = [event_record(event) | {"doc_id": doc_keys[event.document_id]} for event in events]
     incident = build_incident(incident_id, records, groups, catalogue, theatre)
     summary = incident.summary()
+    names = [summary[name] for name in ("site", "admin1", "actor", "target")]
+    placed = next(((event.lat, event.lon) for event in events if event.lat is not None and event.lon is not None),
+                  (None, None))
+    weapons = sorted({weapon for event in events for weapon in event.weapons or [] if weapon in WEAPONS})
+    first_day = first_not_none(summary["date"], summary["date_earliest"], summary["date_latest"])
     return IncidentRow(
         id=incident_id, block=anchor.block, record=incident.to_record(),
-        **{name: summary[name] for name in ("date", "date_earliest", "date_latest", "site", "admin1", "country",
+        **{name: summary[name] for name in ("date", "date_earliest", "date_latest", "site", "admin1",
                                             "event_kind", "actor", "target", "status", "confidence",
                                             "n_reports", "n_sources")},
+        country=summary["country"].upper() if summary["country"] else summary["country"],
+        first_day=first_day,
+        last_day=first_not_none(summary["date"], summary["date_latest"], summary["date_earliest"]),
+        lat=placed[0], lon=placed[1],
         members=[IncidentMemberRow(event_id=event.id, block=anchor.block, position=position)
                  for position, event in enumerate(events)],
+        weapons=[IncidentWeaponRow(weapon=weapon, first_day=first_day) for weapon in weapons],
+        search=IncidentSearchRow(body=search_body(names, (item.text for event in events for item in event.evidence))),
     )
+
+
+def first_not_none(*values: str | None) -> str | None:
+    """The first value that is not None (SQL's coalesce)."""
+    return next((value for value in values if value is not None), None)

@@ -11,6 +11,8 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine
 
+from sitrep.store.search import FTS_TABLE, SEARCH_VECTOR
+
 SCRIPT_LOCATION = "sitrep.store:migrations"
 # Alembic runs a migration through one module-level proxy (`alembic.context`): two threads opening
 # stores at once would clobber each other's, so a process runs one upgrade at a time.
@@ -29,6 +31,12 @@ def alembic_config(connection: Connection | None = None, url: str | None = None)
         config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     config.attributes["connection"] = connection
     return config
+
+
+def in_metadata(name: str | None, type_: str, _parent_names: dict[str, str | None]) -> bool:
+    """Whether autogenerate compares this database object: the dialect-specific full-text index is not modelled
+    (SQLite's FTS5 tables, PostgreSQL's tsvector column and its GIN index; see migration 0004)."""
+    return not (name or "").startswith(FTS_TABLE) and not (type_ == "column" and name == SEARCH_VECTOR)
 
 
 def upgrade_to_head(engine: Engine) -> None:

@@ -1,9 +1,9 @@
 """Read-only queries the API serves: filtered, sorted, paginated incidents; counts per period; documents.
 
 Every value a user gives reaches the database as a bound parameter (SQLAlchemy expressions, no SQL
-strings), so a filter such as `' OR 1=1 --` is only ever text to match. What differs between SQLite
-and PostgreSQL stays here: JSON lists are matched through their text form, which both write the
-same way (`["drone", "rocket"]`).
+strings), so a filter such as `' OR 1=1 --` is only ever text to match. Filters and sorts read the
+incident's stored columns (days, point, upper-case country), its weapon rows and the full-text
+index (`store.search`), never its member events, so each is an index look-up at any size.
 """
 
 from __future__ import annotations
@@ -14,13 +14,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, Text, cast, exists, func, or_, select
+from sqlalchemy import ColumnElement, Row, Select, exists, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from sitrep.models import WEAPONS
 from sitrep.store.records import evidence_records, statistic_record
-from sitrep.store.repository import Store, first_day, last_day
-from sitrep.store.tables import DocumentRow, EventRow, EvidenceRow, IncidentMemberRow, IncidentRow, StatisticRow
+from sitrep.store.repository import Store
+from sitrep.store.search import ScannedFor, text_condition, text_match_count
+from sitrep.store.tables import DocumentRow, EventRow, IncidentRow, IncidentWeaponRow, StatisticRow
 
 SORT_COLUMNS = ("date", "confidence", "n_reports", "n_sources", "site", "country", "actor", "id")
 GROUPS = ("country", "site", "actor", "event_kind", "status", "weapon")
@@ -35,7 +36,8 @@ class IncidentFilters:
 
     `since`/`until` keep incidents whose day or interval overlaps them; text filters (site, actor,
     admin1) match case-insensitive substrings; `bbox` is (west, south, east, north) in degrees and
-    keeps incidents with a report placed inside it; `text` matches names and evidence passages.
+    keeps incidents whose point (their first placed report) is inside it; `text` matches names and
+    evidence passages from the start of a word, case and accents aside (`store.search`).
     """
 
     since: date | None = None
@@ -51,41 +53,43 @@ class IncidentFilters:
     bbox: tuple[float, float, float, float] | None = None
 
 
-def member_event_exists(*conditions: ColumnElement[bool]) -> ColumnElement[bool]:
-    """Some member event of the incident meets every condition (a correlated EXISTS, probed per incident)."""
-    return exists().where(IncidentMemberRow.incident_id == IncidentRow.id,
-                          EventRow.id == IncidentMemberRow.event_id, *conditions).correlate(IncidentRow)
-
-
 def weapon_condition(weapon: str) -> ColumnElement[bool]:
-    """A member event lists `weapon` (one of `models.WEAPONS`), matched in the JSON list's text."""
+    """Some report of the incident names `weapon` (one of `models.WEAPONS`)."""
     if weapon not in WEAPONS:
         raise ValueError(f"unknown weapon {weapon!r}")
-    return member_event_exists(cast(EventRow.weapons, Text).contains(f'"{weapon}"', autoescape=True))
+    return exists().where(IncidentWeaponRow.incident_id == IncidentRow.id,
+                          IncidentWeaponRow.weapon == weapon).correlate(IncidentRow)
 
 
-def text_condition(text: str) -> ColumnElement[bool]:
-    """The text is in the incident's site, admin1, actor or target, or in an evidence passage of a report."""
-    in_evidence = exists().where(IncidentMemberRow.incident_id == IncidentRow.id,
-                                 EvidenceRow.event_id == IncidentMemberRow.event_id,
-                                 EvidenceRow.text.icontains(text, autoescape=True)).correlate(IncidentRow)
-    names = [column.icontains(text, autoescape=True)
-             for column in (IncidentRow.site, IncidentRow.admin1, IncidentRow.actor, IncidentRow.target)]
-    return or_(*names, in_evidence)
+def names_containing(column: ColumnElement[str], text: str) -> Select[Any]:
+    """The distinct values of `column` (site, admin1, actor) that contain `text`, any case.
+
+    A few hundred names, not every incident, are matched against the text; the incidents then come
+    from the column's index. OFFSET 0 keeps PostgreSQL from pushing the match below the DISTINCT.
+    """
+    names = select(column.label("name")).distinct().where(column.is_not(None)).offset(0).subquery()
+    return select(names.c.name).where(names.c.name.icontains(text, autoescape=True))
 
 
-def filter_incidents(query: Select[Any], filters: IncidentFilters) -> Select[Any]:
-    """`query` (over IncidentRow) narrowed by every filter that is set."""
+def filter_incidents(query: Select[Any], filters: IncidentFilters, scan: bool = False,
+                     in_order: bool = False) -> Select[Any]:
+    """`query` (over IncidentRow) narrowed by every filter that is set.
+
+    With `scan`, SQLite probes the incidents that the text filters (names, free text) allow while it
+    scans another index (a covering one, or the sort's with `in_order`, which stops after a page)
+    instead of looking each of them up (`search.ScannedFor`): cheaper once many match.
+    PostgreSQL's planner, which has statistics, chooses by itself.
+    """
     if filters.since:
-        query = query.where(last_day(IncidentRow) >= filters.since.isoformat())
+        query = query.where(IncidentRow.last_day >= filters.since.isoformat())
     if filters.until:
-        query = query.where(first_day(IncidentRow) <= filters.until.isoformat())
+        query = query.where(IncidentRow.first_day <= filters.until.isoformat())
     if filters.country:
-        query = query.where(func.upper(IncidentRow.country) == filters.country.upper())
+        query = query.where(IncidentRow.country == filters.country.upper())  # stored upper case
     for column, value in ((IncidentRow.admin1, filters.admin1), (IncidentRow.site, filters.site),
                           (IncidentRow.actor, filters.actor)):
         if value:
-            query = query.where(column.icontains(value, autoescape=True))
+            query = query.where((ScannedFor(column) if scan else column).in_(names_containing(column, value)))
     if filters.event_kind:
         query = query.where(IncidentRow.event_kind == filters.event_kind)
     if filters.status:
@@ -93,12 +97,11 @@ def filter_incidents(query: Select[Any], filters: IncidentFilters) -> Select[Any
     if filters.weapon:
         query = query.where(weapon_condition(filters.weapon))
     if filters.text:
-        query = query.where(text_condition(filters.text))
+        query = query.where(text_condition(IncidentRow.id, filters.text, per_row=True) if scan and in_order
+                            else text_condition(ScannedFor(IncidentRow.id) if scan else IncidentRow.id, filters.text))
     if filters.bbox:
         west, south, east, north = filters.bbox
-        placed = (select(IncidentMemberRow.incident_id).join(EventRow, EventRow.id == IncidentMemberRow.event_id)
-                  .where(EventRow.lat.between(south, north), EventRow.lon.between(west, east)))
-        query = query.where(IncidentRow.id.in_(placed))  # one pass over the events, not a probe per incident
+        query = query.where(IncidentRow.lat.between(south, north), IncidentRow.lon.between(west, east))
     return query
 
 
@@ -107,29 +110,27 @@ def sort_order(sort: str) -> list[ColumnElement[Any]]:
     name = sort.removeprefix("-")
     if name not in SORT_COLUMNS:
         raise ValueError(f"cannot sort by {sort!r}; choose one of {', '.join(SORT_COLUMNS)}")
-    column = first_day(IncidentRow) if name == "date" else getattr(IncidentRow, name)
+    column = IncidentRow.first_day if name == "date" else getattr(IncidentRow, name)
     ordered = column.desc() if sort.startswith("-") else column.asc()
     return [ordered.nulls_last(), IncidentRow.id.desc() if sort.startswith("-") else IncidentRow.id]
 
 
-def coordinates(session: Session, incident_ids: list[str]) -> dict[str, tuple[float, float]]:
-    """Incident id -> (lat, lon) of its first report (anchor first) that is placed on the map."""
-    rows = session.execute(
-        select(IncidentMemberRow.incident_id, EventRow.lat, EventRow.lon)
-        .join(EventRow, EventRow.id == IncidentMemberRow.event_id)
-        .where(IncidentMemberRow.incident_id.in_(incident_ids), EventRow.lat.is_not(None), EventRow.lon.is_not(None))
-        .order_by(IncidentMemberRow.incident_id, IncidentMemberRow.position)
-    )
-    placed: dict[str, tuple[float, float]] = {}
-    for incident_id, lat, lon in rows:
-        placed.setdefault(incident_id, (lat, lon))
-    return placed
+def with_place(row: Row[Any], drop: tuple[str, ...] = ()) -> dict[str, Any]:
+    """A (record, lat, lon) row as the incident record with `lat` and `lon`, less the `drop` keys."""
+    return {name: value for name, value in row.record.items() if name not in drop} | {"lat": row.lat, "lon": row.lon}
 
 
-def with_place(record: dict[str, Any], placed: dict[str, tuple[float, float]], drop: tuple[str, ...] = ()) -> dict[str, Any]:
-    """An incident record with `lat` and `lon` (None when no report is placed), less the `drop` keys."""
-    lat, lon = placed.get(record["id"], (None, None))
-    return {name: value for name, value in record.items() if name not in drop} | {"lat": lat, "lon": lon}
+def page_by_scan(session: Session, filters: IncidentFilters, total: int, needed: int) -> bool:
+    """SQLite: whether to find a page by scanning the sort order rather than sorting every match.
+
+    A scan reads about `needed` x all / `total` incidents, sorting reads `total`; only the text
+    filters leave SQLite this choice.
+    """
+    if session.get_bind().dialect.name != "sqlite" or not (filters.text or filters.site or filters.actor
+                                                            or filters.admin1):
+        return False
+    everything = session.scalar(select(func.count()).select_from(IncidentRow)) or 0
+    return needed * everything < total * total
 
 
 def incident_page(store: Store, filters: IncidentFilters, sort: str = "date", limit: int = 50,
@@ -142,37 +143,37 @@ def incident_page(store: Store, filters: IncidentFilters, sort: str = "date", li
     """
     order = sort_order(sort)
     with store.sessions() as session:
-        total = session.scalar(filter_incidents(select(func.count()).select_from(IncidentRow), filters)) or 0
+        text_only = filters.text is not None and filters == IncidentFilters(text=filters.text)
+        count = text_match_count(filters.text) if text_only else \
+            filter_incidents(select(func.count()).select_from(IncidentRow), filters)
+        total = session.scalar(count) or 0
         # sort and page over narrow columns first; read the (wide) JSON records of one page only
-        page_ids = list(session.scalars(filter_incidents(select(IncidentRow.id), filters)
+        scan = page_by_scan(session, filters, total, offset + limit)
+        page_ids = list(session.scalars(filter_incidents(select(IncidentRow.id), filters, scan, in_order=True)
                                         .order_by(*order).limit(limit).offset(offset)))
-        records = dict(session.execute(select(IncidentRow.id, IncidentRow.record).where(IncidentRow.id.in_(page_ids))).all())
-        rows = [(incident_id, records[incident_id]) for incident_id in page_ids]
-        placed = coordinates(session, page_ids)
-    items = [with_place(record, placed, LISTING_DROPPED) | {"n_members": len(record.get("members", []))}
-             for _, record in rows]
+        rows = {row.id: row for row in session.execute(
+            select(IncidentRow.id, IncidentRow.record, IncidentRow.lat, IncidentRow.lon)
+            .where(IncidentRow.id.in_(page_ids)))}
+    items = [with_place(rows[incident_id], LISTING_DROPPED) | {"n_members": len(rows[incident_id].record.get("members", []))}
+             for incident_id in page_ids]
     return {"total": total, "limit": limit, "offset": offset, "items": items}
 
 
 def incident_detail(store: Store, incident_id: str) -> dict[str, Any] | None:
     """One incident's full record (sources, per-field provenance, conflicts) with coordinates; None if unknown."""
     with store.sessions() as session:
-        row = session.get(IncidentRow, incident_id)
-        if row is None:
-            return None
-        return with_place(row.record, coordinates(session, [incident_id]))
+        row = session.execute(select(IncidentRow.record, IncidentRow.lat, IncidentRow.lon)
+                              .where(IncidentRow.id == incident_id)).first()
+    return None if row is None else with_place(row)
 
 
 def incident_records(store: Store, filters: IncidentFilters, sort: str = "date") -> Iterator[dict[str, Any]]:
     """Every matching incident's full record with coordinates, in batches (for exports)."""
     order = sort_order(sort)
     with store.sessions() as session:
-        query = filter_incidents(select(IncidentRow.id, IncidentRow.record), filters).order_by(*order)
-        result = session.execute(query.execution_options(yield_per=EXPORT_BATCH))
-        for batch in result.partitions():
-            placed = coordinates(session, [row.id for row in batch])
-            for row in batch:
-                yield with_place(row.record, placed)
+        query = filter_incidents(select(IncidentRow.record, IncidentRow.lat, IncidentRow.lon), filters).order_by(*order)
+        for row in session.execute(query.execution_options(yield_per=EXPORT_BATCH)):
+            yield with_place(row)
 
 
 def period_start(day: str, interval: str) -> str:
@@ -181,32 +182,25 @@ def period_start(day: str, interval: str) -> str:
     return (value - timedelta(days=value.weekday())).isoformat() if interval == "week" else value.isoformat()
 
 
-def day_counts(session: Session, filters: IncidentFilters, group: ColumnElement[Any] | None,
-               condition: ColumnElement[bool] | None = None) -> list[tuple[str, Any, int]]:
-    """(first day, group value or None, incident count) for dated incidents, grouped in the database."""
-    day = first_day(IncidentRow)
-    columns = [day, group] if group is not None else [day]
-    query = filter_incidents(select(*columns, func.count()).where(day.is_not(None)), filters)
-    if condition is not None:
-        query = query.where(condition)
+def day_counts(session: Session, filters: IncidentFilters, by: str | None) -> list[tuple[str, Any, int]]:
+    """(first day, value of `by` or None, incident count) for dated matching incidents, grouped in the database.
+
+    By weapon, an incident counts once under each weapon its reports name; the weapon rows carry
+    the day, so incidents are joined only when a filter needs them.
+    """
+    if by == "weapon":
+        day, group = IncidentWeaponRow.first_day, IncidentWeaponRow.weapon
+        query = select(day, group, func.count()).select_from(IncidentWeaponRow)
+        if filters != IncidentFilters():
+            query = filter_incidents(query.join(IncidentRow, IncidentRow.id == IncidentWeaponRow.incident_id), filters,
+                                 scan=True)
+    else:
+        day, group = IncidentRow.first_day, getattr(IncidentRow, by) if by else None
+        query = filter_incidents(select(day, group, func.count()) if group is not None else select(day, func.count()),
+                                 filters, scan=True)  # every match is read: scan a covering index
+    query = query.where(day.is_not(None))
     query = query.group_by(day, group) if group is not None else query.group_by(day)
     return [(row[0], row[1] if group is not None else None, row[-1]) for row in session.execute(query)]
-
-
-def weapon_days(session: Session, filters: IncidentFilters) -> list[tuple[str, set[str]]]:
-    """(first day, weapons of every report) of each dated matching incident, in one pass over the members."""
-    day = first_day(IncidentRow)
-    query = filter_incidents(
-        select(IncidentRow.id, day, EventRow.weapons)
-        .join(IncidentMemberRow, IncidentMemberRow.incident_id == IncidentRow.id)
-        .join(EventRow, EventRow.id == IncidentMemberRow.event_id)
-        .where(day.is_not(None)), filters)
-    days: dict[str, str] = {}
-    weapons: dict[str, set[str]] = defaultdict(set)
-    for incident_id, first, listed in session.execute(query):
-        days[incident_id] = first
-        weapons[incident_id].update(weapon for weapon in listed or [] if weapon in WEAPONS)
-    return [(days[incident_id], weapons[incident_id]) for incident_id in days]
 
 
 def incident_counts(store: Store, filters: IncidentFilters, interval: str = "day",
@@ -227,16 +221,10 @@ def incident_counts(store: Store, filters: IncidentFilters, interval: str = "day
         raise ValueError(f"by must be one of {', '.join(GROUPS)}")
     counts: dict[Any, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     with store.sessions() as session:
-        if by == "weapon":
-            for day, weapons in weapon_days(session, filters):
-                for weapon in weapons:
-                    counts[weapon][period_start(day, interval)] += 1
-        else:
-            group = getattr(IncidentRow, by) if by else None
-            for day, key, count in day_counts(session, filters, group):
-                counts[key][period_start(day, interval)] += count
+        for day, key, count in day_counts(session, filters, by):
+            counts[key][period_start(day, interval)] += count  # weeks are folded here from day counts
         undated_query = filter_incidents(select(func.count()).select_from(IncidentRow), filters)
-        undated = session.scalar(undated_query.where(first_day(IncidentRow).is_(None))) or 0
+        undated = session.scalar(undated_query.where(IncidentRow.first_day.is_(None))) or 0
     series = [
         {"key": key, "total": sum(periods.values()),
          "counts": [{"period": period, "count": periods[period]} for period in sorted(periods)]}

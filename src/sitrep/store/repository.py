@@ -213,7 +213,7 @@ class Store:
             One dict per incident: resolved values, status, confidence, counts, conflicts and
             `members` (each report: doc_id, event_id, outlet, affiliation, evidence, ...).
         """
-        query = select(IncidentRow).order_by(first_day(IncidentRow).nulls_last(), IncidentRow.id)
+        query = select(IncidentRow).order_by(IncidentRow.first_day.nulls_last(), IncidentRow.id)
         query = filter_events(query, since, until, site, actor, country, IncidentRow)
         with self.sessions() as session:
             listings = [incident_listing(row.record) for row in session.scalars(query)]
@@ -248,10 +248,11 @@ def filter_events(
     row: Dated = EventRow,
 ) -> Select[Any]:
     """`query` narrowed by the `Store.events` (or, with `row=IncidentRow`, `Store.incidents`) filters that are set."""
+    first, last = (row.first_day, row.last_day) if row is IncidentRow else (first_day(row), last_day(row))
     if since:
-        query = query.where(last_day(row) >= iso_day(since, "since"))
+        query = query.where(last >= iso_day(since, "since"))
     if until:
-        query = query.where(first_day(row) <= iso_day(until, "until"))
+        query = query.where(first <= iso_day(until, "until"))
     if site:
         query = query.where(row.site.icontains(site, autoescape=True))
     if actor:

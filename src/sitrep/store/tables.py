@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, CheckConstraint, DateTime, ForeignKey, LargeBinary, MetaData, Text, false
+from sqlalchemy import JSON, CheckConstraint, DateTime, ForeignKey, Index, LargeBinary, MetaData, Text, false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 NAMING_CONVENTION = {
@@ -160,13 +160,33 @@ class EvidenceRow(Base):
     statistic: Mapped[StatisticRow | None] = relationship(back_populates="evidence")
 
 
+# Each serves a filter with the date sort, and covers the columns counts and stats read next to it,
+# so neither reads the wide rows (their JSON record).
+DAY_AND_GROUPS = ("first_day", "id", "last_day", "site", "actor", "status", "event_kind")
+INCIDENT_INDEXES = {
+    "ix_incidents_first_day_id": ("first_day", "id", "last_day"),
+    "ix_incidents_last_day_first_day": ("last_day", "first_day"),
+    "ix_incidents_country_first_day": ("country", *DAY_AND_GROUPS),
+    "ix_incidents_status_first_day": ("status", "first_day", "id", "last_day", "country"),
+    "ix_incidents_event_kind_first_day": ("event_kind", "first_day", "id", "last_day", "country"),
+    "ix_incidents_confidence_id": ("confidence", "id"),
+    "ix_incidents_lat_lon": ("lat", "lon", "first_day", "id"),
+}
+
+
 class IncidentRow(Base):
-    """One real-world attack: resolved values for filtering, and the full record (sources, provenance) as JSON."""
+    """One real-world attack: resolved values for filtering, and the full record (sources, provenance) as JSON.
+
+    `first_day`/`last_day` (the date, else the interval's ends), `lat`/`lon` (the first placed
+    report, anchor first) and the upper-case `country` are stored so filters and the date sort
+    read indexes, never the member events. Composite indexes serve a filter plus the date sort.
+    """
 
     __tablename__ = "incidents"
     __table_args__ = (
         CheckConstraint("confidence >= 0 AND confidence <= 1", name="confidence_in_range"),
         CheckConstraint("n_reports >= 1", name="has_reports"),
+        *(Index(name, *columns) for name, columns in INCIDENT_INDEXES.items()),
     )
 
     id: Mapped[str] = mapped_column(primary_key=True)
@@ -174,9 +194,13 @@ class IncidentRow(Base):
     date: Mapped[str | None] = mapped_column(index=True)
     date_earliest: Mapped[str | None]
     date_latest: Mapped[str | None]
+    first_day: Mapped[str | None]
+    last_day: Mapped[str | None]
     site: Mapped[str | None] = mapped_column(index=True)
-    admin1: Mapped[str | None]
-    country: Mapped[str | None] = mapped_column(index=True)
+    admin1: Mapped[str | None] = mapped_column(index=True)
+    country: Mapped[str | None]
+    lat: Mapped[float | None]
+    lon: Mapped[float | None]
     event_kind: Mapped[str | None]
     actor: Mapped[str | None] = mapped_column(index=True)
     target: Mapped[str | None]
@@ -191,6 +215,8 @@ class IncidentRow(Base):
         back_populates="incident", cascade="all, delete-orphan", passive_deletes=True,
         order_by="IncidentMemberRow.position",
     )
+    weapons: Mapped[list[IncidentWeaponRow]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
+    search: Mapped[IncidentSearchRow] = relationship(cascade="all, delete-orphan", passive_deletes=True)
 
 
 class IncidentMemberRow(Base):
@@ -205,6 +231,30 @@ class IncidentMemberRow(Base):
 
     incident: Mapped[IncidentRow] = relationship(back_populates="members")
     event: Mapped[EventRow] = relationship()
+
+
+class IncidentWeaponRow(Base):
+    """A weapon some report of the incident names (one of `models.WEAPONS`)."""
+
+    __tablename__ = "incident_weapons"
+    __table_args__ = (Index("ix_incident_weapons_weapon", "weapon", "first_day", "incident_id"),)
+
+    incident_id: Mapped[str] = mapped_column(ForeignKey("incidents.id", ondelete="CASCADE"), primary_key=True)
+    weapon: Mapped[str] = mapped_column(primary_key=True)
+    first_day: Mapped[str | None]  # the incident's, so counts by weapon need no join when nothing else filters
+
+
+class IncidentSearchRow(Base):
+    """An incident's folded names and evidence passages, which the full-text index covers (`store.search`).
+
+    The integer id is the rowid of SQLite's FTS5 index; it never changes, unlike an implicit rowid.
+    """
+
+    __tablename__ = "incident_search"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    incident_id: Mapped[str] = mapped_column(ForeignKey("incidents.id", ondelete="CASCADE"), unique=True)
+    body: Mapped[str]
 
 
 class FingerprintRow(Base):

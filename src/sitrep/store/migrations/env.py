@@ -6,6 +6,7 @@ from alembic import context
 from sqlalchemy import Connection
 
 from sitrep.store.engine import open_engine
+from sitrep.store.migrate import in_metadata
 from sitrep.store.tables import Base
 
 
@@ -16,6 +17,7 @@ def run_migrations(connection: Connection) -> None:
         target_metadata=Base.metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_name=in_metadata,
     )
     with context.begin_transaction():
         context.run_migrations()
