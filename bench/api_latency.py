@@ -60,6 +60,7 @@ REQUESTS = [  # (label, kind, path)
     ("one month", "incidents", "/api/incidents?since=2024-01-01&until=2024-01-31"),
     ("country+weapon+month", "incidents", "/api/incidents?country=IQ&weapon=drone&since=2024-02-01&until=2024-02-29"),
     ("bbox (Deir ez-Zor)", "incidents", "/api/incidents?bbox=39.5,34.5,41,35.5"),
+    ("country + province text", "incidents", "/api/incidents?country=SY&admin1=deir"),
     ("actor text, -confidence", "incidents", "/api/incidents?actor=hezbollah&sort=-confidence"),
     ("status=confirmed, page 20", "incidents", "/api/incidents?status=confirmed&offset=1000"),
     ("free text q", "incidents", "/api/incidents?q=tanf"),

@@ -44,6 +44,9 @@ def listed(client: TestClient, **params: str) -> list[str]:
         ({"country": "SY", "weapon": "rocket", "since": "2024-02-01"}, [CONOCO]),
         ({"bbox": "40,35,41,36"}, [OMAR]),  # the incident's point: its first placed report
         ({"weapon": "rocket", "status": "reported"}, [ASAD, TANF, CONOCO]),
+        ({"country": "SY", "admin1": "DEIR"}, [CONOCO, OMAR]),
+        ({"admin1": "deir", "site": "omar", "actor": "resistance"}, [OMAR]),  # name filters combine
+        ({"admin1": "deir", "actor": "hezbollah"}, []),
     ],
 )
 def test_listing_filters(client: TestClient, params: dict[str, str], expected: list[str]) -> None:
@@ -140,6 +143,12 @@ def test_stats_per_week_by_weapon_counts_each_weapon(client: TestClient) -> None
     series = {item["key"]: item for item in stats["series"]}
     assert series["rocket"]["total"] == 3
     assert series["missile"]["counts"] == [{"period": "2024-01-15", "count": 1}]  # 2024-01-20 is in the week of Mon 15th
+
+
+def test_stats_by_site_within_a_country(client: TestClient) -> None:
+    stats = client.get("/api/stats", params={"country": "SY", "by": "site"}).json()
+    assert {item["key"]: item["total"] for item in stats["series"]} == {
+        "Conoco gas field": 1, "al-Omar oil field base": 1, "al-Tanf garrison": 1}
 
 
 def test_stats_follow_filters(client: TestClient) -> None:

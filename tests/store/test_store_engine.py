@@ -53,3 +53,9 @@ def test_sqlite_uses_wal_and_foreign_keys(tmp_path: Path) -> None:
 def test_in_memory_sqlite_works() -> None:
     with Store("sqlite://") as store:
         assert store.document_count() == 0
+
+
+def test_postgresql_sessions_run_without_jit(postgres_database) -> None:  # noqa: ANN001 - conftest's database
+    postgres_database.reset()
+    with Store(postgres_database.url) as store, store.engine.connect() as connection:
+        assert connection.execute(text("SHOW jit")).scalar() == "off"

@@ -21,7 +21,7 @@ TABLES = {"alembic_version", "documents", "events", "statistics", "evidence", "i
 
 def test_open_upgrades_empty_database_to_head(database_url: str) -> None:
     with Store(database_url) as store:
-        assert current_revision(store.engine) == head_revision() == "0004"
+        assert current_revision(store.engine) == head_revision() == "0005"
         inspector = inspect(store.engine)
         assert {name for name in inspector.get_table_names() if in_metadata(name, "table", {})} == TABLES
         indexed = {index["column_names"][0] for index in inspector.get_indexes("events")}

@@ -64,10 +64,14 @@ def weapon_condition(weapon: str) -> ColumnElement[bool]:
 def names_containing(column: ColumnElement[str], text: str) -> Select[Any]:
     """The distinct values of `column` (site, admin1, actor) that contain `text`, any case.
 
-    A few hundred names, not every incident, are matched against the text; the incidents then come
-    from the column's index. OFFSET 0 keeps PostgreSQL from pushing the match below the DISTINCT.
+    The names are walked through the column's index one at a time (a recursive "loose index scan":
+    each step looks up the next greater name), so matching costs one probe per distinct name, not a
+    read of every incident; the incidents then come from the same index.
     """
-    names = select(column.label("name")).distinct().where(column.is_not(None)).offset(0).subquery()
+    values = column.table.alias().c[column.key]
+    names = select(func.min(values).label("name")).cte(f"{column.key}_names", recursive=True)
+    following = select(func.min(values)).where(values > names.c.name).scalar_subquery()
+    names = names.union_all(select(following).where(names.c.name.is_not(None)))
     return select(names.c.name).where(names.c.name.icontains(text, autoescape=True))
 
 
@@ -106,13 +110,16 @@ def filter_incidents(query: Select[Any], filters: IncidentFilters, scan: bool = 
 
 
 def sort_order(sort: str) -> list[ColumnElement[Any]]:
-    """ORDER BY for `date`, `-date`, `confidence`, ... (see SORT_COLUMNS); ties broken by id."""
+    """ORDER BY for `date`, `-date`, `confidence`, ... (see SORT_COLUMNS); NULLs last, ties broken by id."""
     name = sort.removeprefix("-")
     if name not in SORT_COLUMNS:
         raise ValueError(f"cannot sort by {sort!r}; choose one of {', '.join(SORT_COLUMNS)}")
-    column = IncidentRow.first_day if name == "date" else getattr(IncidentRow, name)
+    column = IncidentRow.__table__.c["first_day" if name == "date" else name]
     ordered = column.desc() if sort.startswith("-") else column.asc()
-    return [ordered.nulls_last(), IncidentRow.id.desc() if sort.startswith("-") else IncidentRow.id]
+    # NULLS LAST only where NULLs can occur: on a NOT NULL column it would stop PostgreSQL from
+    # reading a page off the column's index backwards
+    return [ordered.nulls_last() if column.nullable else ordered,
+            IncidentRow.id.desc() if sort.startswith("-") else IncidentRow.id]
 
 
 def with_place(row: Row[Any], drop: tuple[str, ...] = ()) -> dict[str, Any]:
@@ -178,8 +185,10 @@ def incident_records(store: Store, filters: IncidentFilters, sort: str = "date")
 
 def period_start(day: str, interval: str) -> str:
     """The first day of the period (`day`, or the Monday of its ISO week) that `day` falls in."""
+    if interval == "day":
+        return day[:10]
     value = date.fromisoformat(day[:10])
-    return (value - timedelta(days=value.weekday())).isoformat() if interval == "week" else value.isoformat()
+    return (value - timedelta(days=value.weekday())).isoformat()
 
 
 def day_counts(session: Session, filters: IncidentFilters, by: str | None) -> list[tuple[str, Any, int]]:
@@ -198,9 +207,14 @@ def day_counts(session: Session, filters: IncidentFilters, by: str | None) -> li
         day, group = IncidentRow.first_day, getattr(IncidentRow, by) if by else None
         query = filter_incidents(select(day, group, func.count()) if group is not None else select(day, func.count()),
                                  filters, scan=True)  # every match is read: scan a covering index
-    query = query.where(day.is_not(None))
-    query = query.group_by(day, group) if group is not None else query.group_by(day)
-    return [(row[0], row[1] if group is not None else None, row[-1]) for row in session.execute(query)]
+    if group is None:
+        query = query.group_by(day)
+    else:  # in the order of the index read: (weapon, first_day), or (country or status..., first_day, ...)
+        query = query.group_by(group, day) if by == "weapon" else query.group_by(day, group)
+    rows = session.connection().execute(query)  # plain rows: the ORM's row building costs more than the query
+    # undated incidents are grouped too and dropped here: a `first_day IS NOT NULL` condition
+    # would keep PostgreSQL from aggregating in the index's order
+    return [(row[0], row[1] if group is not None else None, row[-1]) for row in rows if row[0] is not None]
 
 
 def incident_counts(store: Store, filters: IncidentFilters, interval: str = "day",

@@ -162,11 +162,12 @@ class EvidenceRow(Base):
 
 # Each serves a filter with the date sort, and covers the columns counts and stats read next to it,
 # so neither reads the wide rows (their JSON record).
-DAY_AND_GROUPS = ("first_day", "id", "last_day", "site", "actor", "status", "event_kind")
+DAY_AND_GROUPS = ("first_day", "id", "last_day", "site", "actor", "status", "event_kind", "admin1")
 INCIDENT_INDEXES = {
     "ix_incidents_first_day_id": ("first_day", "id", "last_day"),
     "ix_incidents_last_day_first_day": ("last_day", "first_day"),
     "ix_incidents_country_first_day": ("country", *DAY_AND_GROUPS),
+    "ix_incidents_country_site_first_day": ("country", "site", "first_day"),  # a country's counts by site
     "ix_incidents_status_first_day": ("status", "first_day", "id", "last_day", "country"),
     "ix_incidents_event_kind_first_day": ("event_kind", "first_day", "id", "last_day", "country"),
     "ix_incidents_confidence_id": ("confidence", "id"),
@@ -237,7 +238,8 @@ class IncidentWeaponRow(Base):
     """A weapon some report of the incident names (one of `models.WEAPONS`)."""
 
     __tablename__ = "incident_weapons"
-    __table_args__ = (Index("ix_incident_weapons_weapon", "weapon", "first_day", "incident_id"),)
+    __table_args__ = (Index("ix_incident_weapons_weapon", "weapon", "first_day", "incident_id"),
+                      Index("ix_incident_weapons_weapon_day", "weapon", "first_day"))  # narrow: counts per day
 
     incident_id: Mapped[str] = mapped_column(ForeignKey("incidents.id", ondelete="CASCADE"), primary_key=True)
     weapon: Mapped[str] = mapped_column(primary_key=True)
