@@ -430,11 +430,9 @@ def test_each_sentence_keeps_its_own_date(events, text, expected):
 @pytest.mark.parametrize(
     "text,killed,injured",
     [
-        engine_gap("قتل ثلاثة جنود أمريكيين وأصيب 25 آخرون في هجوم بطائرة مسيرة على قاعدة التنف أمس.", 3, 25,
-                   reason="mentions.casualties reads the number before the casualty word; Arabic writes it after "
-                          "('قتل ثلاثة جنود', 'مقتل 3 عسكريين', 'أصيب 25 آخرون')"),
-        engine_gap("هجوم بطائرة مسيرة على قاعدة التنف دون وقوع إصابات.", None, 0,
-                   reason="no engine rule reads 'no casualties' ('دون وقوع إصابات', 'لم تقع أي إصابات') as 0"),
+        ("قتل ثلاثة جنود أمريكيين وأصيب 25 آخرون في هجوم بطائرة مسيرة على قاعدة التنف أمس.", 3, 25),
+        ("هجوم بطائرة مسيرة على قاعدة التنف دون وقوع إصابات.", None, 0),
+        ("هجوم بطائرة مسيرة على قاعدة التنف أمس من دون تسجيل سقوط ضحايا.", 0, 0),
     ],
 )
 def test_casualty_counts(events, text, killed, injured):

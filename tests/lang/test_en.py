@@ -486,6 +486,20 @@ def test_tally_is_a_statistic_not_an_event(extractor):
 
 
 @pytest.mark.parametrize(
+    "text,claimant",
+    [
+        ("The U.S. military says 60 attacks have been carried out against its facilities since Oct. 17.", "US military"),
+        ("There have been 60 attacks on the US military since Oct. 17.", None),  # the target, not a speaker
+        ("The Pentagon said there have been 60 attacks on the US military since Oct. 17.", "Pentagon"),
+    ],
+)
+def test_tally_claimant_is_the_speaker(extractor, text, claimant):
+    document = extractor.extract(Document(doc_id="t", text=text, published=PUBLISHED, published_basis="given",
+                                          language="en"))
+    assert [(s.count, s.claimant) for s in document.statistics] == [(60, claimant)]
+
+
+@pytest.mark.parametrize(
     "text,site",
     [
         ("US airstrikes hit a weapons storage facility in Albu Kamal on Friday.", "Albu Kamal"),
@@ -629,3 +643,22 @@ def test_second_attack_at_one_site_on_one_day_is_another_event(events, text):
 def test_two_reports_of_one_attack_are_one_event(events):
     found = events("Drones targeted the Conoco base on Monday. Rockets hit the Conoco base on Monday.")
     assert sites(found) == [canonical("Conoco")]
+
+
+@pytest.mark.parametrize(
+    "text,killed,injured",
+    [
+        ("Three US soldiers were killed in a drone attack on Tower 22 on Sunday.", 3, None),
+        ("A US airstrike killed five militants near Albu Kamal on Sunday.", 5, None),
+        ("Rockets hit Ain al-Asad air base on Monday, injuring at least 5 US personnel.", None, 5),
+        ("A rocket attack hit the Conoco base on Monday, but there were no casualties.", 0, 0),
+        ("Drones targeted the al-Tanf base on Monday; no one was hurt.", None, 0),
+        ("Drones targeted the al-Tanf base on Monday without causing any damage or casualties.", 0, 0),
+        ("Drones targeted the al-Tanf base on Monday. It was not clear whether there were casualties.", None, None),
+        ("Drones targeted the al-Tanf base on Monday, and officials did not say if anyone was injured.", None, None),
+        ("Soldiers at Tower 22 were injured in a drone attack on Sunday.", None, None),  # 22 is the name
+    ],
+)
+def test_casualty_counts_and_stated_none(events, text, killed, injured):
+    event = one(events(text))
+    assert (event.killed, event.injured) == (killed, injured)

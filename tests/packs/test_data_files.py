@@ -44,7 +44,7 @@ OUTLET_KEYS = {f.name for f in fields(Outlet)} - {"name"}
 OUTLET_REQUIRED_KEYS = {"country", "affiliation", "aliases"}
 # SCHEMA.md EVENT "target": the canonical targets.
 TARGETS = {"US forces", "coalition forces", "SDF", "civilians", "Israel", "militia", "vehicle/truck", "other"}
-CASUALTY_KINDS = {"killed", "injured"}
+CASUALTY_KINDS = {"killed", "injured", "either"}
 # time.yaml keys that French does not need but resolve/time.py reads for other languages.
 OPTIONAL_TIME_KEYS = {"ago_suffix", "clitics"}
 # Keys only languages with attached clitics or dual number need (Arabic), with their types.
@@ -352,3 +352,21 @@ def test_time_and_month_files_agree(path):
     by_word = {fold(name): number for number, names in read_yaml(months_file)["months"].items() for name in names}
     time_months = read_yaml(path)["months"]
     assert {word: n for word, n in time_months.items() if by_word.get(word, n) != n} == {}
+
+
+def phrase_values(node: object) -> list[object]:
+    """Every item of every list in a YAML tree."""
+    if isinstance(node, dict):
+        return [value for child in node.values() for value in phrase_values(child)]
+    if isinstance(node, list):
+        return [value for child in node for value in (phrase_values(child) if isinstance(child, (dict, list))
+                                                      else [child])]
+    return []
+
+
+@pytest.mark.parametrize("path", LEXICONS, ids=ids(LEXICONS))
+def test_lexicon_phrases_are_strings(path: Path) -> None:
+    """YAML reads a bare no, on, yes or off as a boolean: such words must be quoted."""
+    odd = [value for value in phrase_values(yaml.safe_load(path.read_text(encoding="utf-8")))
+           if not isinstance(value, str)]
+    assert odd == []

@@ -3,7 +3,7 @@
 Matches land in `doc.spans["sitrep"]`; each span's `label_` is a category (SITE, ACTOR, OUTLET,
 CLAIMANT, WEAPON, TARGET, SOURCE, ATTACK, CLAIM, STATEMENT, REPORT (verbs of saying),
 ATTRIBUTION ("selon", "according to"), HEDGE, BACKGROUND, THREAT, NEGATION,
-ORIGIN, PLACE_CUE, ANAPHOR, SKIP, SHELLING, INTERCEPT, KILLED, INJURED, TALLY, PERIOD) and its
+ORIGIN, PLACE_CUE, ANAPHOR, SKIP, SHELLING, INTERCEPT, KILLED, INJURED, EITHER (dead or wounded), TALLY, PERIOD) and its
 `kb_id_` the canonical key (site key, actor name, weapon key...).
 """
 

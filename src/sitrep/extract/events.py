@@ -73,6 +73,10 @@ def _is_state(actor: str | None, pack: Pack) -> bool:
     return actor is not None and pack.actors[actor].kind == "state"
 
 
+def _none_stated(count: int | None) -> int | None:
+    return 0 if count == 0 else None
+
+
 def _same_actor(draft: Draft, mention: Mention) -> bool:
     """States striking and groups attacking at one place and time are two events, not one."""
     actor, _ = draft.actor
@@ -91,8 +95,12 @@ def assemble(items: list, text: str, pack: Pack) -> list[Event]:
             reach = last is not None and mention.sentence_index - last.mentions[-1].sentence_index <= CONTINUATION_REACH
             if reach and (not mention.explicit_time or _same_time(last, mention)) and _same_actor(last, mention):
                 # a sentence without a place adds sources, weapons and claims, not casualties: its dead
-                # may be another act's ("l'attaque contre l'hôpital, qui a fait 450 morts")
-                mention.site, mention.killed, mention.injured = None, None, None
+                # may be another act's ("l'attaque contre l'hôpital, qui a fait 450 morts"); only its
+                # "no casualties" stands, when it names no weapon of its own ("a third rocket fell on a
+                # village without casualties" is about that rocket)
+                mention.site = None
+                mention.killed, mention.injured = (_none_stated(mention.killed), _none_stated(mention.injured)) \
+                    if not mention.weapons else (None, None)
                 last.mentions.append(mention)
             continue
         match = None if mention.distinct else next(

@@ -13,6 +13,7 @@ from sitrep.lang import load_language
 from sitrep.normalize import fold_token
 from sitrep.packs import Pack, Site
 from sitrep.resolve.actor import sentence_actor, speakers, speaks_for_group
+from sitrep.resolve.casualties import casualties
 from sitrep.resolve.numbers import parse_number
 from sitrep.resolve.place import border_side, resolve_outlet_conflicts, target_sites
 from sitrep.resolve.time import TimeExpression
@@ -93,6 +94,8 @@ class MentionReader:
         self.published = published
         self.stops = set(self.lexicon.get("target_prepositions", []))
         self.counted_attacks = {fold_token(noun) for noun in self.lexicon["counted_attacks"]}
+        self.casualty_wording = {kind: {fold_token(word) for word in words}
+                                 for kind, words in self.lexicon.get("casualty_wording", {}).items()}
         self.focus: TimeExpression | None = None
         self.last_base: Site | None = None
         self.pending: Mention | None = None
@@ -252,7 +255,7 @@ class MentionReader:
     def _actor(self, cues: Cues, claimed: bool, place: Span | None) -> tuple[str | None, str]:
         """The sentence's actor; "the group" / "le groupe" stands for the last group named."""
         actor, basis = sentence_actor(cues["ACTOR"], cues["ATTACK"], claimed, self.pack, place, cues["TARGET"],
-                                      cues["WEAPON"], cues["KILLED"] + cues["INJURED"])
+                                      cues["WEAPON"], cues["KILLED"] + cues["INJURED"] + cues["EITHER"])
         if actor is None and cues.has("GROUP_ANAPHOR") and self.last_group is not None:
             return self.last_group, "claimed" if claimed else "attributed"
         return actor, basis
@@ -299,6 +302,7 @@ class MentionReader:
         earliest, latest, best, explicit, part = self.dating(cues, chosen)
         actor, basis = self._actor(cues, claimed, None)
         weapons = list(dict.fromkeys(w.kb_id_ for w in cues["WEAPON"]))
+        killed, injured = casualties(cues["KILLED"], cues["INJURED"], cues["EITHER"], self.lang, self.casualty_wording)
         return Mention(
             sentence_index=index,
             start=cues.sentence.start_char,
@@ -315,8 +319,8 @@ class MentionReader:
             denied=cues.has("DENIAL"),
             speakers=speakers(cues["REPORT"] + cues["STATEMENT"] + cues["CLAIM"], cues["ACTOR"],
                               cues["OUTLET"] + cues["SOURCE"]),
-            killed=casualties(cues["KILLED"], self.lang),
-            injured=casualties(cues["INJURED"], self.lang),
+            killed=killed,
+            injured=injured,
         )
 
     def _target(self, cues: Cues, site_span: Span, actor: str | None, site: Site) -> str | None:
@@ -415,20 +419,3 @@ def munition_counts(weapons: list[Span], duals: list[Span], lang: str) -> dict[s
         if value is not None and 0 < value < 1000:
             counts.setdefault(span.kb_id_, value)
     return counts
-
-
-def casualties(words: list[Span], lang: str) -> int | None:
-    """Numbers of killed or injured stated with a casualty word ("sept combattants ... tués")."""
-    for span in words:
-        token = span.root
-        for noun in [token] + [c for c in token.children if c.dep_.startswith("nsubj")]:
-            for child in noun.children:
-                if child.dep_ == "nummod":
-                    value = parse_number(child.text, lang)
-                    if value is not None:
-                        return value
-        if span.start > 0:
-            value = parse_number(span.doc[span.start - 1].text, lang)
-            if value is not None and value > 0:
-                return value
-    return None

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from sitrep.extract.mentions import Cues
+from sitrep.lang import load_language
 from sitrep.models import Evidence, Statistic
+from sitrep.normalize import fold_token
 from sitrep.resolve.numbers import parse_number
 from sitrep.resolve.time import TimeExpression
 
@@ -31,6 +33,7 @@ def read_statistics(cues_list: list[Cues], times: list[TimeExpression], lang: st
 
     Returns the statistics and the indices of the sentences that state them.
     """
+    hit_markers = {fold_token(word) for word in load_language(lang).lexicon.get("hit_markers", [])}
     stats: list[Statistic] = []
     sentences: set[int] = set()
     last_claimant: tuple[int, str] | None = None
@@ -41,7 +44,7 @@ def read_statistics(cues_list: list[Cues], times: list[TimeExpression], lang: st
         tally_starts = {s.start for s in cues["TALLY"]}
         countries = {s.start: s.kb_id_ for s in cues["COUNTRY"]}
         periods = [t for t in inside if t.kind == "since" or (t.kind == "date" and t.earliest != t.latest)]
-        claimants = cues["CLAIMANT"]
+        claimants = [span for span in cues["CLAIMANT"] if not _named_as_hit(span, hit_markers)]
         if claimants:
             claimant = claimants[0].kb_id_
             last_claimant = (index, claimant)
@@ -75,6 +78,12 @@ def read_statistics(cues_list: list[Cues], times: list[TimeExpression], lang: st
                 evidence=[Evidence(sentence.text, sentence.start_char, sentence.end_char)],
             ))
     return stats, sentences
+
+
+def _named_as_hit(span: Span, hit_markers: set[str]) -> bool:
+    """"attacks on the US military": a claimant's name right after a word for what was hit names a target."""
+    before = span.doc[max(span.sent.start, span.start - 2):span.start]
+    return any(fold_token(token.text) in hit_markers for token in before)
 
 
 def _country_after(token: Token, countries: dict[int, str]) -> str | None:
