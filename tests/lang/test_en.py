@@ -657,6 +657,12 @@ def test_two_reports_of_one_attack_are_one_event(events):
         ("Drones targeted the al-Tanf base on Monday. It was not clear whether there were casualties.", None, None),
         ("Drones targeted the al-Tanf base on Monday, and officials did not say if anyone was injured.", None, None),
         ("Soldiers at Tower 22 were injured in a drone attack on Sunday.", None, None),  # 22 is the name
+        ("Rockets hit Ain al-Asad air base on Monday. Five US personnel were injured in the attack, an official said.",
+         None, 5),  # the next sentence's count, for the attack just told
+        ("Rockets hit Ain al-Asad air base on Monday. The attack on a hospital in Gaza killed 450 people.",
+         None, None),  # another attack, named anew
+        engine_gap("Rockets hit Ain al-Asad air base on Monday. The official added that no casualties were reported.",
+                   0, 0, reason="a sentence with no attack word does not continue the attack before it"),
     ],
 )
 def test_casualty_counts_and_stated_none(events, text, killed, injured):

@@ -95,12 +95,14 @@ def assemble(items: list, text: str, pack: Pack) -> list[Event]:
             reach = last is not None and mention.sentence_index - last.mentions[-1].sentence_index <= CONTINUATION_REACH
             if reach and (not mention.explicit_time or _same_time(last, mention)) and _same_actor(last, mention):
                 # a sentence without a place adds sources, weapons and claims, not casualties: its dead
-                # may be another act's ("l'attaque contre l'hôpital, qui a fait 450 morts"); only its
-                # "no casualties" stands, when it names no weapon of its own ("a third rocket fell on a
-                # village without casualties" is about that rocket)
+                # may be another act's ("l'attaque contre l'hôpital, qui a fait 450 morts"). Its counts
+                # stand only when it names no weapon of its own ("a third rocket fell on a village
+                # without casualties" is about that rocket): a stated none, or counts "in the attack"
                 mention.site = None
-                mention.killed, mention.injured = (_none_stated(mention.killed), _none_stated(mention.injured)) \
-                    if not mention.weapons else (None, None)
+                if mention.weapons:
+                    mention.killed, mention.injured = None, None
+                elif not mention.refers_back:
+                    mention.killed, mention.injured = _none_stated(mention.killed), _none_stated(mention.injured)
                 last.mentions.append(mention)
             continue
         match = None if mention.distinct else next(

@@ -69,6 +69,7 @@ class Mention:
     killed: int | None = None
     injured: int | None = None
     attacks: int = 1  # how many attacks the sentence counts at its one place ("deux attaques à la roquette")
+    refers_back: bool = False  # "in the attack": the attack just told, not one named anew ("the attack on X")
 
 
 def sentence_cues(doc: Doc) -> list[Cues]:
@@ -94,6 +95,8 @@ class MentionReader:
         self.published = published
         self.stops = set(self.lexicon.get("target_prepositions", []))
         self.counted_attacks = {fold_token(noun) for noun in self.lexicon["counted_attacks"]}
+        self.specifiers = {fold_token(word) for word in self.lexicon.get("hit_markers", [])
+                           + self.lexicon.get("target_markers", [])}
         self.casualty_wording = {kind: {fold_token(word) for word in words}
                                  for kind, words in self.lexicon.get("casualty_wording", {}).items()}
         self.focus: TimeExpression | None = None
@@ -321,6 +324,8 @@ class MentionReader:
                               cues["OUTLET"] + cues["SOURCE"]),
             killed=killed,
             injured=injured,
+            refers_back=any(span.end >= span.sent.end or fold_token(span.doc[span.end].text) not in self.specifiers
+                            for span in cues["ANAPHOR"]),
         )
 
     def _target(self, cues: Cues, site_span: Span, actor: str | None, site: Site) -> str | None:
