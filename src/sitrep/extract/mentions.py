@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Span
 
 from sitrep.extract.components import SPAN_KEY
-from sitrep.lang import load_language
+from sitrep.lang import folded_words, load_language
 from sitrep.normalize import fold_token
 from sitrep.packs import Pack, Site
 from sitrep.resolve.actor import sentence_actor, speakers, speaks_for_group
@@ -94,11 +94,7 @@ class MentionReader:
         self.lang = lang
         self.published = published
         self.stops = set(self.lexicon.get("target_prepositions", []))
-        self.counted_attacks = {fold_token(noun) for noun in self.lexicon["counted_attacks"]}
-        self.specifiers = {fold_token(word) for word in self.lexicon.get("hit_markers", [])
-                           + self.lexicon.get("target_markers", [])}
-        self.casualty_wording = {kind: {fold_token(word) for word in words}
-                                 for kind, words in self.lexicon.get("casualty_wording", {}).items()}
+        self.counted_attacks = folded_words(lang, "counted_attacks")
         self.focus: TimeExpression | None = None
         self.last_base: Site | None = None
         self.pending: Mention | None = None
@@ -305,7 +301,7 @@ class MentionReader:
         earliest, latest, best, explicit, part = self.dating(cues, chosen)
         actor, basis = self._actor(cues, claimed, None)
         weapons = list(dict.fromkeys(w.kb_id_ for w in cues["WEAPON"]))
-        killed, injured = casualties(cues["KILLED"], cues["INJURED"], cues["EITHER"], self.lang, self.casualty_wording)
+        killed, injured = casualties(cues["KILLED"], cues["INJURED"], cues["EITHER"], self.lang)
         return Mention(
             sentence_index=index,
             start=cues.sentence.start_char,
@@ -324,9 +320,14 @@ class MentionReader:
                               cues["OUTLET"] + cues["SOURCE"]),
             killed=killed,
             injured=injured,
-            refers_back=any(span.end >= span.sent.end or fold_token(span.doc[span.end].text) not in self.specifiers
-                            for span in cues["ANAPHOR"]),
+            refers_back=self._refers_back(cues["ANAPHOR"]),
         )
+
+    def _refers_back(self, anaphors: list[Span]) -> bool:
+        """"in the attack" refers to the attack just told; "the attack on X" names another."""
+        specifiers = folded_words(self.lang, "hit_markers", "target_markers")
+        return any(span.end >= span.sent.end or fold_token(span.doc[span.end].text) not in specifiers
+                   for span in anaphors)
 
     def _target(self, cues: Cues, site_span: Span, actor: str | None, site: Site) -> str | None:
         """The target category nearest to the place; the attacker's own side is never its target."""
@@ -401,7 +402,7 @@ def _number_before(span: Span, lang: str) -> int | None:
     return None
 
 
-def attack_count(attacks: list[Span], counted_nouns: set[str], lang: str) -> int:
+def attack_count(attacks: list[Span], counted_nouns: frozenset[str], lang: str) -> int:
     """How many attacks a sentence counts ("deux attaques", "two attacks"): the small number written before
     one of the language's `counted_attacks` nouns, else 1 ("quatre explosions" are not four attacks)."""
     counts = [value for span in attacks if fold_token(span.root.text) in counted_nouns

@@ -7,7 +7,7 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from sitrep.extract.mentions import Cues
-from sitrep.lang import load_language
+from sitrep.lang import folded_words
 from sitrep.models import Evidence, Statistic
 from sitrep.normalize import fold_token
 from sitrep.resolve.numbers import parse_number
@@ -33,7 +33,7 @@ def read_statistics(cues_list: list[Cues], times: list[TimeExpression], lang: st
 
     Returns the statistics and the indices of the sentences that state them.
     """
-    hit_markers = {fold_token(word) for word in load_language(lang).lexicon.get("hit_markers", [])}
+    hit_markers = folded_words(lang, "hit_markers")
     stats: list[Statistic] = []
     sentences: set[int] = set()
     last_claimant: tuple[int, str] | None = None
@@ -80,7 +80,7 @@ def read_statistics(cues_list: list[Cues], times: list[TimeExpression], lang: st
     return stats, sentences
 
 
-def _named_as_hit(span: Span, hit_markers: set[str]) -> bool:
+def _named_as_hit(span: Span, hit_markers: frozenset[str]) -> bool:
     """"attacks on the US military": a claimant's name right after a word for what was hit names a target."""
     before = span.doc[max(span.sent.start, span.start - 2):span.start]
     return any(fold_token(token.text) in hit_markers for token in before)

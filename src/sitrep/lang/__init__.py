@@ -8,6 +8,8 @@ from pathlib import Path
 
 import yaml
 
+from sitrep.normalize import fold_token
+
 LANG_DIR = Path(__file__).parent
 
 
@@ -35,3 +37,15 @@ def load_language(code: str) -> LanguageData:
     with (folder / "time.yaml").open(encoding="utf-8") as handle:
         time = yaml.safe_load(handle)
     return LanguageData(code, lexicon, time, lexicon.get("model"))
+
+
+@lru_cache(maxsize=None)
+def folded_words(code: str, *fields: str) -> frozenset[str]:
+    """The folded words of a language's lexicon lists, read once; "a.b" names list b inside mapping a."""
+    words: set[str] = set()
+    for field in fields:
+        node = load_language(code).lexicon
+        for key in field.split("."):
+            node = node.get(key, {})
+        words.update(fold_token(word) for word in node or [])
+    return frozenset(words)
